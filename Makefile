@@ -1,0 +1,33 @@
+# Two entry points, each doing its own set-up on a fresh machine:
+#   make serve   build the pages and serve the site at http://127.0.0.1:8000
+#   make test    run the whole test suite
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.PHONY: setup build site serve test clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+setup: $(VENV)/.installed
+
+build: setup
+	$(BIN)/python -m generator build
+
+site: build
+	$(BIN)/mkdocs build --strict
+
+serve: build
+	$(BIN)/mkdocs serve
+
+test: setup
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site $(VENV)

@@ -1,0 +1,298 @@
+"""Stage 1, read: source bytes -> ``Article`` (metadata, sections, paragraphs, dropped lines).
+
+The reader decides, line by line, what each line of a news page is: title, metadata, heading,
+body paragraph, or page furniture to drop. It never rewrites a kept line beyond stripping the
+blanks around it, so facts can point into paragraphs by offsets.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+from pypinyin import lazy_pinyin
+
+from . import classify
+from .model import Article, Dropped, Paragraph, Section, Source
+from .script import detect_script, fold
+
+
+class SourceError(Exception):
+    """A source file that cannot be made into an article. ``str(err)`` names the file."""
+
+
+# --- decoding -------------------------------------------------------------------------------
+
+def decode(data: bytes, name: str) -> tuple[str, str]:
+    """Decode source bytes; return ``(text, encoding)``.
+
+    UTF-8 (with or without BOM) is tried first; anything else is detected by charset-normalizer
+    (GB18030/GBK, Big5…). Raises ``SourceError`` for empty, binary or undecodable input.
+    """
+    if not data.strip():
+        raise SourceError(f"{name}: empty file")
+    if b"\x00" in data[:4096]:
+        raise SourceError(f"{name}: binary file, not an article")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None:
+        raise SourceError(f"{name}: cannot tell the text encoding")
+    return str(best), best.encoding
+
+
+# --- line patterns (matched on the folded text: Simplified, half-width) ---------------------
+
+DATE = re.compile(r"(?:(\d{4})\s*[年./-]\s*)?(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?")
+FULL_DATE = re.compile(r"(\d{4})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?")
+TIME = re.compile(r"(?<!\d)(\d{1,2}):(\d{2})(?::(\d{2}))?")
+URL = re.compile(r"https?://[\x21-\x7e]+")
+URL_YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(?:[/_-]?\d{2})")
+META_KEY = re.compile(
+    r"(来源|稿源|出处|学校|单位|发布单位|发布机构|发布时间|发布日期|时间|日期|作者|记者|编辑|责任编辑|浏览|阅读|点击)\s*[:：]\s*"
+)
+PUBLISHER_KEYS = {"来源", "稿源", "出处", "学校", "单位", "发布单位", "发布机构"}
+EDITOR_LINE = re.compile(r"^[【\[（(]?\s*(?:责任编辑|责编|编辑|审核|校对)\s*[:：]?\s*([^】\]）)]*?)\s*[】\]）)]?$")
+BYLINE_END = re.compile(r"^[（(][^（）()]{0,30}(?:记者|通讯员|供稿|摄)[^（）()]*[)）]$")
+DATELINE = re.compile(r"^(新华社|中新社|人民网|央视网|新华网)([\u4e00-\u9fff]{0,8}?)(\d{1,2})月(\d{1,2})日电")
+REPORTER_LINE = re.compile(r"^(新华社|本报|中新社)?记者\s*[\u4e00-\u9fff ]{2,30}$")
+
+#: Page furniture: (pattern, reason). Source: lines seen on Chinese news and government pages.
+FURNITURE = [
+    (re.compile(r"^(本文链接|分享到|返回顶部|返回上一页|查看原文|打印本页|关闭窗口|【?打印|【?关闭|【纠错】|TOP|扫一扫|字号)"), "page furniture"),
+    (re.compile(r"^【?\s*(上一篇|下一篇)"), "link to another story"),
+    (re.compile(r"(版权所有|Copyright|©|未经授权禁止|ICP备)", re.I), "copyright line"),
+    (re.compile(r"^<[a-z/!][^>]*>|</script>|document\.write", re.I), "leftover markup"),
+    (re.compile(r"^(浏览|阅读|点击)(次数|量)?\s*[:：]?\s*\d+"), "counter"),
+    (re.compile(r"^(首页|当前位置|您的位置|位置)\s*(>|＞|»|›|/)"), "breadcrumb"),
+    (re.compile(r"^[^。，,]{1,20}(\s*(>|＞|»|›)\s*[^。，,]{1,20}){2,}$"), "breadcrumb"),
+]
+RELATED = re.compile(r"^(相关新闻|相关信息|相关阅读|相关链接|延伸阅读|更多|推荐阅读)\s*[:：]?$")
+
+HEADING_NUMBERED = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.、．]\s*|第[一二三四五六七八九十]+[部分章节]\s*)")
+BRACKET_HEAD = re.compile(r"^(【[^】]{1,12}】)(?=\S)")
+CAPTION = re.compile(r"^[▲■●△◆图]|图为|（摄）|\(摄\)|摄$|^（?图片|供图")
+SENTENCE_END = "。！？；…"
+
+
+@dataclass
+class _Line:
+    no: int          # 1-based line number
+    text: str        # stripped source text
+    key: str         # fold(text): Simplified, half-width
+
+
+def _metadata_from(line: _Line, meta: dict) -> bool:
+    """Read URL/date/time/publisher/editor off a header line; True when it was metadata.
+
+    Forms (source: line 2 of Chinese news pages): run-together ``URL日期 时间出版者``,
+    ``来源：X | 发布时间：Y | 作者：Z`` and ``2019-10-15 08:47:36 | 来源：…``.
+    """
+    key, text = line.key, line.text
+    if len(text) > 160 or any(p in key for p in "。！？"):
+        return False
+    url = URL.search(key)
+    date = FULL_DATE.search(key) or (DATE.search(key) if (url or META_KEY.search(key)) else None)
+    has_key = META_KEY.search(key)
+    if not (url or date or has_key):
+        return False
+    found = {}
+    if url:
+        end = url.end()
+        if date and url.start() <= date.start() < end < date.end():
+            end = date.start()   # run-together "…cn2019年12月23日": the date starts the next field
+        found["url"] = text[url.start():end].rstrip("\u3000 ")
+    for part in re.split(r"\s*[|｜]\s*|\u3000+|\s{2,}", key):
+        m = META_KEY.match(part)
+        if not m:
+            continue
+        value_start = key.index(part) + m.end()
+        value = text[value_start:value_start + len(part) - m.end()].strip()
+        k = m.group(1)
+        if k in PUBLISHER_KEYS and value:
+            found.setdefault("publisher", value)
+        elif k in ("编辑", "责任编辑") and value:
+            found["editor"] = value
+    if date:
+        y, mo, d = date.group(1) if date.re is DATE else date.group(1), date.group(2), date.group(3)
+        if date.re is DATE and not date.group(1):
+            y = None
+        found["date"] = (int(y) if y else None, int(mo), int(d))
+        t = TIME.search(key, date.end())
+        if t:
+            found["time"] = (int(t.group(1)), int(t.group(2)), int(t.group(3)) if t.group(3) else None)
+        tail_start = (t.end() if t else date.end())
+        tail = text[tail_start:].strip(" \u3000|｜")
+        if "publisher" not in found and tail and not META_KEY.match(fold(tail)) and len(tail) <= 20:
+            found["publisher"] = tail
+    for k, v in found.items():
+        meta.setdefault(k, v)
+    return True
+
+
+def _published(meta: dict) -> str | None:
+    """ISO 8601 from the parsed date/time; +08:00 (China Standard Time) when a time is given."""
+    if "date" not in meta:
+        return None
+    y, mo, d = meta["date"]
+    if y is None:
+        y = meta.get("url_year")
+    if y is None or not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    if "time" in meta:
+        h, mi, s = meta["time"]
+        return f"{y:04d}-{mo:02d}-{d:02d}T{h:02d}:{mi:02d}:{s or 0:02d}+08:00"
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def _is_heading(line: _Line, next_line: _Line | None) -> bool:
+    """A standalone heading line: short, no sentence punctuation inside, followed by body text.
+
+    Rules from the genre: numbered heads (一、 （一） 1.) up to 40 characters; unnumbered heads
+    up to 20 characters ending without 。，; question-form heads ending in ？; never a caption
+    (▲ ■ 图为 摄), a byline or a line that ends a sentence.
+    """
+    key = line.key
+    if next_line is None or CAPTION.search(key) or BYLINE_END.match(key):
+        return False
+    if len(next_line.key) < len(key):
+        return False
+    if HEADING_NUMBERED.match(key):
+        return len(key) <= 40 and key[-1] not in SENTENCE_END
+    if key.endswith("?") and len(key) <= 24:
+        return True
+    if len(key) > 20 or key[-1] in SENTENCE_END + ",:：，":
+        return False
+    return not any(p in key for p in "。，,；;")
+
+
+def article_id(stem: str, published: str | None) -> str:
+    """ASCII slug: the ISO date (when known) + the file stem, Chinese characters in pinyin.
+
+    ``000_e7d82218e8e66958`` published 2019-12-23 -> ``2019-12-23-000-e7d82218e8e66958``.
+    """
+    words = lazy_pinyin(stem, errors=lambda s: [s])
+    slug = re.sub(r"[^a-z0-9]+", "-", "-".join(words).lower()).strip("-") or "article"
+    return f"{published[:10]}-{slug}" if published else slug
+
+
+def read_article(path: str | Path, display_name: str | None = None) -> Article:
+    """Read one source file into an ``Article``.
+
+    Args:
+        path: the source file (plain text, one paragraph per line).
+        display_name: the path recorded in ``source.file`` and in error messages (default: path).
+    Returns:
+        The ``Article`` with metadata, sections (categorised), paragraphs and dropped lines.
+    Raises:
+        SourceError: the file is missing, not a file, unreadable, empty, binary, or has no body.
+    """
+    path = Path(path)
+    name = display_name or str(path)
+    if not path.exists():
+        raise SourceError(f"{name}: no such file")
+    if not path.is_file():
+        raise SourceError(f"{name}: not a file")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(f"{name}: cannot read ({exc.strerror})") from exc
+    text, encoding = decode(data, name)
+    return parse(text, name, hashlib.sha256(data).hexdigest(), encoding, stem=path.stem)
+
+
+def parse(text: str, file: str, sha256: str, encoding: str = "utf-8", stem: str = "article") -> Article:
+    """Split decoded text into an ``Article``; see ``read_article``. Raises ``SourceError``."""
+    lines = [_Line(i, raw.strip(), fold(raw.strip())) for i, raw in enumerate(text.splitlines(), 1)]
+    lines = [ln for ln in lines if ln.text]
+    dropped: list[Dropped] = []
+    meta: dict = {}
+    kept: list[_Line] = []
+    related = False
+    for ln in lines:
+        if related:
+            dropped.append(Dropped(ln.no, ln.text, "related stories list"))
+            continue
+        if RELATED.match(ln.key):
+            related = True
+            dropped.append(Dropped(ln.no, ln.text, "related stories list"))
+            continue
+        reason = next((r for pat, r in FURNITURE if pat.search(ln.key)), None)
+        m = EDITOR_LINE.match(ln.key)
+        if m and m.group(1).strip():
+            meta.setdefault("editor", ln.text[m.start(1):m.end(1)].strip())
+            dropped.append(Dropped(ln.no, ln.text, "editor line"))
+        elif reason:
+            dropped.append(Dropped(ln.no, ln.text, reason))
+        else:
+            kept.append(ln)
+    if not kept:
+        raise SourceError(f"{file}: no article text")
+
+    title_line = kept.pop(0)
+    title = title_line.text
+    dl = DATELINE.match(title_line.key)
+    if dl and ("题:" in title_line.key or "题：" in title_line.key):
+        cut = max(title_line.key.find("题:"), title_line.key.find("题："))
+        meta["publisher"] = title_line.text[dl.start(1):dl.end(1)]
+        meta["dateline"] = (int(dl.group(3)), int(dl.group(4)))
+        title = title_line.text[cut + 2:].strip()
+    # header: metadata lines right after the title, before the body
+    while kept and (_metadata_from(kept[0], meta) or REPORTER_LINE.match(kept[0].key)
+                    or kept[0].key.startswith("原标题")):
+        ln = kept.pop(0)
+        reason = "original title" if ln.key.startswith("原标题") else "metadata"
+        dropped.append(Dropped(ln.no, ln.text, reason))
+    # bylines in parentheses at the end are credits, not body text
+    while kept and BYLINE_END.match(kept[-1].key):
+        ln = kept.pop()
+        dropped.append(Dropped(ln.no, ln.text, "byline"))
+    if not kept:
+        raise SourceError(f"{file}: no article text after the title")
+
+    if "url" in meta:
+        y = URL_YEAR.search(meta["url"].split("://", 1)[-1].split("/", 1)[-1])
+        if y:
+            meta["url_year"] = int(y.group(1))
+    if "date" not in meta and "dateline" in meta:
+        meta["date"] = (None, *meta["dateline"])
+
+    sections: list[Section] = [Section("s1", "lead", None)]
+    n_par = 0
+    for i, ln in enumerate(kept):
+        nxt = kept[i + 1] if i + 1 < len(kept) else None
+        body, body_offset = ln.text, 0
+        bracket = BRACKET_HEAD.match(ln.key)
+        if _is_heading(ln, nxt):
+            sections.append(Section(f"s{len(sections) + 1}", "other", ln.text, heading_line=ln.no))
+            continue
+        if bracket:
+            sections.append(Section(f"s{len(sections) + 1}", "other", ln.text[:bracket.end(1)], heading_line=ln.no))
+            body_offset = bracket.end(1)
+            body = ln.text[body_offset:].strip()
+        n_par += 1
+        sections[-1].paragraphs.append(Paragraph(f"p{n_par}", body, ln.no))
+    if not sections[0].paragraphs and len(sections) > 1:
+        sections.pop(0)
+        for n, s in enumerate(sections, 1):
+            s.id = f"s{n}"
+    classify.categorise(sections)
+
+    source = Source(
+        file=file,
+        sha256=sha256,
+        url=meta.get("url"),
+        published=_published(meta),
+        publisher=meta.get("publisher"),
+        editor=meta.get("editor"),
+        script=detect_script(text),
+        encoding=encoding,
+    )
+    dropped.sort(key=lambda d: d.line)
+    return Article(article_id(stem, source.published), source, title, sections, dropped)
