@@ -18,13 +18,14 @@ CUES: dict[str, dict[str, float]] = {
         "制度": 2, "体系": 2, "机制": 2, "领导小组": 2, "顶层设计": 2, "责任": 2, "压实": 1.5,
         "规划": 1, "方案": 1, "办法": 1, "政策": 1, "部署": 1, "组织保障": 2, "组织领导": 2,
         "承诺": 2, "统筹": 1, "协作机制": 2, "工作要点": 1, "调研": 1, "会议": 0.5, "领导": 1,
+        "框架协议": 2, "会商": 1.5, "目标管理": 1.5, "责任制": 2, "协议": 1,
         "建章立制": 2, "议事": 1, "考核": 1, "督导": 1, "党委": 1, "保障": 0.5,
     },
     "projects": {
         "项目": 2, "实施": 1, "培训": 1.5, "支教": 2, "选派": 1.5, "结对": 1.5, "招生": 1.5,
         "援建": 1.5, "计划": 0.5, "工程": 1, "远程": 1, "课堂": 1, "教师": 0.5, "职业教育": 1.5,
         "职教": 1.5, "组团": 1.5, "资金": 1, "建设": 0.5, "辅导员": 1.5, "成效": 1, "经验": 1,
-        "成长": 1, "班": 0.5, "食堂": 0.5, "线上": 0.5, "销售": 0.5, "采购": 0.5, "开展": 0.5,
+        "成长": 1, "班": 0.5, "开展": 0.5,
     },
     "deep_poverty_support": {
         "深度贫困": 3, "控辍保学": 3, "辍学": 2, "资助": 2, "建档立卡": 2, "特困": 1.5,
@@ -32,12 +33,17 @@ CUES: dict[str, dict[str, float]] = {
         "扶志": 1.5, "听不懂": 1.5, "不敢说": 1.5, "留守": 1, "延伸": 1, "家访": 1, "奖学金": 1,
         "贫困家庭": 1.5, "乡村": 0.5, "县乡": 1,
     },
+    # Work outside education proper (consumption and industry poverty alleviation) is "other".
+    "other": {
+        "消费扶贫": 1.5, "采购": 1.5, "销售": 1.5, "产品": 1, "食堂": 1, "工会": 1.5, "专柜": 1,
+        "电商": 1.5, "展销": 1.5, "农特产品": 1.5, "下单": 1.5, "礼包": 1, "产业": 1,
+    },
 }
 HEADING_WEIGHT = 4.0
 
 
 def score(text: str, weight: float = 1.0) -> dict[str, float]:
-    """Cue-word score per topic category for ``text`` (any script). Returns {category: score}."""
+    """Cue-word score per category (the three topics and ``other``) for ``text`` (any script). Returns {category: score}."""
     key = fold(text)
     return {cat: weight * sum(w * key.count(cue) for cue, w in cues.items()) for cat, cues in CUES.items()}
 

@@ -59,6 +59,9 @@ META_KEY = re.compile(
 )
 PUBLISHER_KEYS = {"来源", "稿源", "出处", "学校", "单位", "发布单位", "发布机构"}
 EDITOR_LINE = re.compile(r"^[【\[（(]?\s*(?:责任编辑|责编|编辑|审核|校对)\s*[:：]?\s*([^】\]）)]*?)\s*[】\]）)]?$")
+EDITOR_IN_LINE = re.compile(r"[【\[（(]\s*(?:责任编辑|责编)\s*[:：]\s*([^】\]）)\s]+)\s*[】\]）)]")
+LINK_LINE = re.compile(r"^(?:本文链接|原文链接|本文网址|原文地址)\s*[:：]\s*(https?://\S+)")
+AGENCY_TITLE = re.compile(r"^(新华社|中新社|人民日报|经济日报|光明日报|央视新闻|中国新闻网)(?=[\u4e00-\u9fff]{0,6}[:：])")
 BYLINE_END = re.compile(r"^[（(][^（）()]{0,30}(?:记者|通讯员|供稿|摄)[^（）()]*[)）]$")
 DATELINE = re.compile(r"^(新华社|中新社|人民网|央视网|新华网)([\u4e00-\u9fff]{0,8}?)(\d{1,2})月(\d{1,2})日电")
 REPORTER_LINE = re.compile(r"^(新华社|本报|中新社)?记者\s*[\u4e00-\u9fff ]{2,30}$")
@@ -77,7 +80,7 @@ RELATED = re.compile(r"^(相关新闻|相关信息|相关阅读|相关链接|延
 
 HEADING_NUMBERED = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.、．]\s*|第[一二三四五六七八九十]+[部分章节]\s*)")
 BRACKET_HEAD = re.compile(r"^(【[^】]{1,12}】)(?=\S)")
-CAPTION = re.compile(r"^[▲■●△◆图]|图为|（摄）|\(摄\)|摄$|^（?图片|供图")
+CAPTION = re.compile(r"^[▲■●△◆图]|图为|（摄）|\(摄\)|摄$|^（?图片|供图|[（(][左右中][一二三四五六七八九]?[)）]|(仪式|现场|合影|留影|一角|掠影)$")
 SENTENCE_END = "。！？；…"
 
 
@@ -224,7 +227,10 @@ def parse(text: str, file: str, sha256: str, encoding: str = "utf-8", stem: str 
             dropped.append(Dropped(ln.no, ln.text, "related stories list"))
             continue
         reason = next((r for pat, r in FURNITURE if pat.search(ln.key)), None)
-        m = EDITOR_LINE.match(ln.key)
+        m = EDITOR_LINE.match(ln.key) or (EDITOR_IN_LINE.search(ln.key) if len(ln.key) <= 40 else None)
+        link = LINK_LINE.match(ln.key)
+        if link:
+            meta.setdefault("link_url", ln.text[link.start(1):link.end(1)])
         if m and m.group(1).strip():
             meta.setdefault("editor", ln.text[m.start(1):m.end(1)].strip())
             dropped.append(Dropped(ln.no, ln.text, "editor line"))
@@ -247,7 +253,8 @@ def parse(text: str, file: str, sha256: str, encoding: str = "utf-8", stem: str 
     while kept and (_metadata_from(kept[0], meta) or REPORTER_LINE.match(kept[0].key)
                     or kept[0].key.startswith("原标题")):
         ln = kept.pop(0)
-        reason = "original title" if ln.key.startswith("原标题") else "metadata"
+        reason = ("original title" if ln.key.startswith("原标题")
+                  else "byline" if REPORTER_LINE.match(ln.key) else "metadata")
         dropped.append(Dropped(ln.no, ln.text, reason))
     # bylines in parentheses at the end are credits, not body text
     while kept and BYLINE_END.match(kept[-1].key):
@@ -256,6 +263,11 @@ def parse(text: str, file: str, sha256: str, encoding: str = "utf-8", stem: str 
     if not kept:
         raise SourceError(f"{file}: no article text after the title")
 
+    agency = AGENCY_TITLE.match(fold(title))
+    if agency and "publisher" not in meta:
+        meta["publisher"] = title[agency.start(1):agency.end(1)]
+    if "url" not in meta and "link_url" in meta:
+        meta["url"] = meta["link_url"]
     if "url" in meta:
         y = URL_YEAR.search(meta["url"].split("://", 1)[-1].split("/", 1)[-1])
         if y:
@@ -263,19 +275,22 @@ def parse(text: str, file: str, sha256: str, encoding: str = "utf-8", stem: str 
     if "date" not in meta and "dateline" in meta:
         meta["date"] = (None, *meta["dateline"])
 
+    headings = {ln.no for ln, nxt in zip(kept, kept[1:] + [None]) if _is_heading(ln, nxt)}
+    # A lone unnumbered short line is more often a caption or pull quote than a heading: articles
+    # with unnumbered subheads have several of them.
+    if sum(1 for ln in kept if ln.no in headings and not HEADING_NUMBERED.match(ln.key)) < 2:
+        headings = {ln.no for ln in kept if ln.no in headings and HEADING_NUMBERED.match(ln.key)}
     sections: list[Section] = [Section("s1", "lead", None)]
     n_par = 0
-    for i, ln in enumerate(kept):
-        nxt = kept[i + 1] if i + 1 < len(kept) else None
-        body, body_offset = ln.text, 0
+    for ln in kept:
+        body = ln.text
         bracket = BRACKET_HEAD.match(ln.key)
-        if _is_heading(ln, nxt):
+        if ln.no in headings:
             sections.append(Section(f"s{len(sections) + 1}", "other", ln.text, heading_line=ln.no))
             continue
         if bracket:
             sections.append(Section(f"s{len(sections) + 1}", "other", ln.text[:bracket.end(1)], heading_line=ln.no))
-            body_offset = bracket.end(1)
-            body = ln.text[body_offset:].strip()
+            body = ln.text[bracket.end(1):].strip()
         n_par += 1
         sections[-1].paragraphs.append(Paragraph(f"p{n_par}", body, ln.no))
     if not sections[0].paragraphs and len(sections) > 1:

@@ -32,12 +32,15 @@ def t2s_aligned(text: str) -> str:
     Each character is converted on its own and kept as it was when OpenCC would turn it into
     more or fewer characters, so ``len(result) == len(text)`` and offsets carry over.
     """
-    out = []
-    convert = _converter("t2s").convert
-    for ch in text:
-        conv = convert(ch) if ord(ch) > 0x2E7F else ch
-        out.append(conv if len(conv) == 1 else ch)
-    return "".join(out)
+    return "".join(map(_t2s_char, text))
+
+
+@lru_cache(maxsize=65536)
+def _t2s_char(ch: str) -> str:
+    if ord(ch) <= 0x2E7F:        # below the CJK radicals block nothing converts
+        return ch
+    conv = _converter("t2s").convert(ch)
+    return conv if len(conv) == 1 else ch
 
 
 def fold(text: str) -> str:

@@ -1,0 +1,83 @@
+"""The reader on small invented articles: metadata forms, junk, headings and non-headings."""
+from __future__ import annotations
+
+from generator.read import parse
+
+
+def read(text: str):
+    return parse(text, "t.txt", "0" * 64, stem="t")
+
+
+def test_run_together_url_date_time_publisher():
+    a = read("标题在此\nhttp://www.example.cn/a/2019/1.html2019年12月23日 13:40示例教育网\n正文第一段，内容较长一些。\n")
+    assert a.source.url == "http://www.example.cn/a/2019/1.html"
+    assert a.source.published == "2019-12-23T13:40:00+08:00"
+    assert a.source.publisher == "示例教育网"
+    assert a.dropped[0].reason == "metadata"
+
+
+def test_pipe_separated_metadata_with_keys():
+    a = read("標題\n來源：示例日報 | 發佈時間：2020-09-18 10:26 | 作者：記者 甲乙\n正文。\n責任編輯：丙丁\n")
+    assert a.source.publisher == "示例日報"
+    assert a.source.published == "2020-09-18T10:26:00+08:00"
+    assert a.source.editor == "丙丁"
+    assert a.source.script == "hant"
+
+
+def test_date_only_gives_a_date_without_time():
+    a = read("标题\n2022年06月18日\n正文很长的一段话。\n")
+    assert a.source.published == "2022-06-18"
+    assert a.source.url is None and a.source.publisher is None
+
+
+def test_headings_and_their_categories():
+    a = read("标题\n2020年1月1日\n导语一段，介绍全文内容。\n完善制度体系\n成立领导小组，压实责任，建立考核机制。\n"
+             "实施支教项目\n选派教师支教，开展培训和结对帮扶项目。\n聚焦深度贫困地区\n做好控辍保学和贫困学生资助工作。\n")
+    assert [(s.heading, s.category) for s in a.sections] == [
+        (None, "lead"), ("完善制度体系", "institutional_framework"),
+        ("实施支教项目", "projects"), ("聚焦深度贫困地区", "deep_poverty_support")]
+
+
+def test_captions_and_sentences_are_not_headings():
+    a = read("标题\n2020年1月1日\n第一段正文，说明情况。\n▲学生在上课\n第二段正文，说明更多情况。\n这是一句话。\n第三段正文，继续说明。\n")
+    assert len(a.sections) == 1
+    assert [p.zh for p in a.paragraphs()][1] == "▲学生在上课"
+
+
+def test_page_furniture_is_dropped_with_reasons():
+    a = read("标题\n2020年1月1日\n正文一段。\n分享到：\n上一篇：别的新闻\n版权所有 示例网\n返回顶部\n")
+    reasons = {d.text: d.reason for d in a.dropped}
+    assert reasons["分享到："] == "page furniture"
+    assert reasons["上一篇：别的新闻"] == "link to another story"
+    assert reasons["版权所有 示例网"] == "copyright line"
+    assert [p.zh for p in a.paragraphs()] == ["正文一段。"]
+
+
+def test_full_width_digits_in_metadata():
+    a = read("标题\n２０１９年１２月２３日\n正文。\n")
+    assert a.source.published == "2019-12-23"
+
+
+def test_dateline_title_link_line_and_bracketed_editor():
+    a = read("新华社北京8月20日电 题：示例标题在这里\n新华社记者 张三 李四\n正文一段，内容充实。\n"
+             "【纠错】 【责任编辑:王五 】\n本文链接：http://www.example.com/politics/2018-08/20/c_1.htm\n")
+    assert a.title == "示例标题在这里"
+    assert a.source.publisher == "新华社"
+    assert a.source.editor == "王五"
+    assert a.source.url == "http://www.example.com/politics/2018-08/20/c_1.htm"
+    assert a.source.published == "2018-08-20"      # the year comes from the URL
+    assert {d.reason for d in a.dropped} >= {"byline", "editor line", "page furniture"}
+
+
+def test_a_lone_short_line_is_a_caption_not_a_heading():
+    a = read("标题\n2020年1月1日\n第一段正文，说明情况。\n图书馆的新面貌\n第二段正文，说明更多情况。\n")
+    assert len(a.sections) == 1
+    numbered = read("标题\n2020年1月1日\n第一段正文，说明情况。\n（一）庄严的承诺\n第二段正文，说明更多情况。\n")
+    assert [s.heading for s in numbered.sections] == [None, "（一）庄严的承诺"]
+
+
+def test_bracket_heads_open_their_paragraph():
+    a = read("标题\n2020年1月1日\n导语一段，说明情况。\n【概述】某市建立协作机制，签订框架协议。\n【控辍保学】做好控辍保学工作，资助贫困学生。\n")
+    assert [(s.heading, s.category) for s in a.sections][1:] == [
+        ("【概述】", "institutional_framework"), ("【控辍保学】", "deep_poverty_support")]
+    assert a.sections[1].paragraphs[0].zh == "某市建立协作机制，签订框架协议。"
