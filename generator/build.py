@@ -18,7 +18,7 @@ from .translate import TranslationError
 from .write import write_text
 
 MANIFEST = ".manifest.json"
-SOURCE_SUFFIXES = (".txt",)
+SOURCE_SUFFIXES = (".txt", ".html", ".htm")
 
 
 @dataclass
@@ -41,7 +41,7 @@ def sources(seeds: Path) -> list[Path]:
         raise SourceError(f"{seeds}: seed folder not found")
     found = sorted(p for p in seeds.iterdir() if p.is_file() and p.suffix in SOURCE_SUFFIXES)
     if not found:
-        raise SourceError(f"{seeds}: no articles (*.txt) in the seed folder")
+        raise SourceError(f"{seeds}: no articles (*.txt, *.html) in the seed folder")
     return found
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 from pypinyin import lazy_pinyin
 
-from . import classify
+from . import classify, html
 from .model import Article, Dropped, Paragraph, Section, Source
 from .script import detect_script, fold
 
@@ -207,11 +207,22 @@ def read_article(path: str | Path, display_name: str | None = None) -> Article:
     except OSError as exc:
         raise SourceError(f"{name}: cannot read ({exc.strerror})") from exc
     text, encoding = decode(data, name)
-    return parse(text, name, hashlib.sha256(data).hexdigest(), encoding, stem=path.stem)
+    hints = None
+    if html.looks_like_html(text, path.suffix):
+        extracted = html.html_to_text(text)
+        if extracted is None:
+            raise SourceError(f"{name}: no article text found in the HTML page")
+        text, hints = extracted
+    return parse(text, name, hashlib.sha256(data).hexdigest(), encoding, stem=path.stem, hints=hints)
 
 
-def parse(text: str, file: str, sha256: str, encoding: str = "utf-8", stem: str = "article") -> Article:
-    """Split decoded text into an ``Article``; see ``read_article``. Raises ``SourceError``."""
+def parse(text: str, file: str, sha256: str, encoding: str = "utf-8", stem: str = "article",
+          hints: dict | None = None) -> Article:
+    """Split decoded text into an ``Article``; see ``read_article``. Raises ``SourceError``.
+
+    ``hints`` (from an HTML page's metadata: url, date ``YYYY-MM-DD``, publisher) fill in what
+    the text itself does not give.
+    """
     lines = [_Line(i, raw.strip(), fold(raw.strip())) for i, raw in enumerate(text.splitlines(), 1)]
     lines = [ln for ln in lines if ln.text]
     dropped: list[Dropped] = []
@@ -263,6 +274,15 @@ def parse(text: str, file: str, sha256: str, encoding: str = "utf-8", stem: str 
     if not kept:
         raise SourceError(f"{file}: no article text after the title")
 
+    for key, value in (hints or {}).items():
+        if not value or key in meta:
+            continue
+        if key == "date":
+            d = FULL_DATE.match(value)
+            if d and "date" not in meta:
+                meta["date"] = (int(d.group(1)), int(d.group(2)), int(d.group(3)))
+        else:
+            meta[key] = value
     agency = AGENCY_TITLE.match(fold(title))
     if agency and "publisher" not in meta:
         meta["publisher"] = title[agency.start(1):agency.end(1)]

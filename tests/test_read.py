@@ -81,3 +81,22 @@ def test_bracket_heads_open_their_paragraph():
     assert [(s.heading, s.category) for s in a.sections][1:] == [
         ("【概述】", "institutional_framework"), ("【控辍保学】", "deep_poverty_support")]
     assert a.sections[1].paragraphs[0].zh == "某市建立协作机制，签订框架协议。"
+
+
+def test_saved_html_page_gives_body_and_metadata(tmp_path):
+    from generator.read import read_article
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<!DOCTYPE html><html><head><title>示例标题_示例网</title>"
+        '<meta property="og:title" content="示例标题"><meta property="og:site_name" content="示例教育网">'
+        '<meta name="publishdate" content="2020-05-06"></head><body>'
+        '<nav><a href="/">首页</a> &gt; <a href="/n">新闻</a></nav>'
+        "<article><h1>示例标题</h1><p>今年以来，某县投入资金300万元，建设学校3所，这一段足够长。</p>"
+        "<p>成立领导小组，压实责任，建立考核机制，确保各项工作落实到位。</p></article>"
+        "<script>alert('x')</script><div class='comments'>评论：很好</div></body></html>", "utf-8")
+    a = read_article(page)
+    assert a.title == "示例标题"
+    assert a.source.published == "2020-05-06"
+    texts = [p.zh for p in a.paragraphs()]
+    assert texts[0].startswith("今年以来") and len(texts) == 2
+    assert not any("alert" in t or "评论" in t for t in texts)
