@@ -1,0 +1,432 @@
+"""China's administrative divisions (GB/T 2260) from jionlp's data files, with English names.
+
+Data: ``jionlp/dictionary/china_location.txt`` (one unit a line, ``name TAB code TAB alias``,
+indented by level: province, prefecture, county, then township and village names without codes)
+and ``china_location_change.txt`` (renamed or abolished units, ``old => new``). The package keeps
+the first file zipped until jionlp is imported, so both forms are read here; jionlp itself is
+never imported (its import takes seconds). Everything is loaded on first use and cached.
+
+English names: ``exonyms.yaml`` first (Tibet, Hotan, Qamdo, Lu'an…), else tone-less pinyin of the
+short name written as one word with an apostrophe before a syllable starting with a, o or e
+(Xi'an), plus a level word: County (县), District (区), Banner (旗), Prefecture (州, 地区, 自治州
+when written so), League (盟), City (a county-level 市 sharing its short name with a prefecture),
+Township (乡), Town (镇), Village (村). Provinces and prefecture-level cities get no level word
+(甘肃省 -> Gansu, 承德市 -> Chengde).
+"""
+from __future__ import annotations
+
+import importlib.util
+import re
+import zipfile
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from pypinyin import Style, lazy_pinyin
+
+from ..model import Name
+from ..script import fold
+
+LEVELS = ("province", "prefecture", "county", "township", "village")
+
+#: The 56 officially recognised ethnic groups, as they appear inside autonomous units' names
+#: (黄南藏族自治州, 积石山保安族东乡族撒拉族自治县), plus 各 of 各族 (隆林各族自治县); longest first
+#: so that 东乡 is tried before shorter names.
+ETHNIC = sorted(
+    "汉 蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 "
+    "东乡 纳西 景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 "
+    "俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺 各".split(),
+    key=len, reverse=True,
+)
+_ETHNIC_RUN = re.compile("(?:(?:%s)族)+$" % "|".join(ETHNIC))
+#: Some names leave out 族 (塔什库尔干塔吉克自治县, 新疆维吾尔自治区, 伊犁哈萨克自治州).
+_ETHNIC_RUN_LOOSE = re.compile("(?:(?:%s)族?)+$" % "|".join(ETHNIC))
+
+#: Level words at the end of full names, longest first (GB/T 2260 naming).
+_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "特区", "省", "市", "盟", "州",
+             "县", "区", "旗")
+
+#: Full names that are ordinary words in running text (城区 = "urban area") or groupings rather
+#: than units (市辖区); they are never matched.
+_GENERIC_FULL = {"城区", "郊区", "矿区", "东区", "西区", "南区", "北区", "中区", "新区", "市辖区"}
+
+#: Township-level and village-level name endings and their English level words.
+TOWNSHIP_ENDINGS = {"乡": "Township", "镇": "Town", "街道": "Subdistrict", "苏木": "Sumu"}
+VILLAGE_ENDINGS = {"村": "Village", "社区": "Community", "嘎查": "Gacha"}
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One administrative unit.
+
+    Attributes:
+        name: full Simplified name (甘肃省, 黄南藏族自治州, 会宁县).
+        code: six-digit GB/T 2260 code, or None (townships and villages carry none in the data).
+        level: one of ``LEVELS``.
+        stem: short name used for English and abbreviations (甘肃, 黄南, 会宁).
+        parent: code of the unit above, or None.
+    """
+
+    name: str
+    code: str | None
+    level: str
+    stem: str
+    parent: str | None = None
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One way of writing a unit.
+
+    Attributes:
+        unit: the ``Unit``.
+        form: ``full`` (the full name), ``suffixed`` (short name + level word not in the data, as
+            黄南州 or 天祝县), ``alias`` (the data's abbreviation or the bare short name) or ``old``
+            (a former name from the change list).
+        written: the level word as written at the end ('' when bare): 省 自治区 市 州 地区 盟 县 区 旗…
+    """
+
+    unit: Unit
+    form: str
+    written: str
+
+
+_FORM_RANK = {"full": 0, "suffixed": 0, "alias": 1, "old": 2}
+_LEVEL_RANK = {level: i for i, level in enumerate(LEVELS)}
+
+
+# --- loading ----------------------------------------------------------------------------------
+
+def _data_dir() -> Path:
+    spec = importlib.util.find_spec("jionlp")
+    if spec is None or not spec.origin:
+        raise ModuleNotFoundError("jionlp is not installed: its data files hold the gazetteer")
+    return Path(spec.origin).resolve().parent / "dictionary"
+
+
+def _read_data(name: str) -> list[str]:
+    """Lines of a jionlp dictionary file, from the .txt or, before jionlp's first import, the .zip."""
+    folder = _data_dir()
+    path = folder / name
+    if path.exists():
+        text = path.read_text(encoding="utf-8")
+    else:
+        with zipfile.ZipFile(path.with_suffix(".zip")) as zf:
+            text = zf.read(name).decode("utf-8")
+    return text.replace("\r", "").split("\n")
+
+
+def _written_level(name: str) -> str:
+    return next((s for s in _SUFFIXES if name.endswith(s) and len(name) > len(s)), "")
+
+
+def stem_of(full: str, alias: str = "") -> str:
+    """Short name of a unit: the full name without level word and ethnic groups.
+
+    甘肃省 -> 甘肃, 黄南藏族自治州 -> 黄南, 塔什库尔干塔吉克自治县 -> 塔什库尔干, 会宁县 -> 会宁.
+    Falls back to the data's alias without level word when nothing is left (东乡族自治县 -> 东乡).
+    """
+    level = _written_level(full)
+    stem = full[: len(full) - len(level)] if level else full
+    if "自治" in level:
+        strict = _ETHNIC_RUN.sub("", stem)
+        loose = _ETHNIC_RUN_LOOSE.sub("", stem)
+        # The loose form may eat a last character that only looks like an ethnic name.
+        stem = loose if len(loose) >= 2 and len(loose) < len(strict) else strict
+    if not stem:
+        alias_level = _written_level(alias)
+        stem = alias[: len(alias) - len(alias_level)] if alias_level else alias
+    return stem or full
+
+
+def _skipped(full: str, code: str) -> bool:
+    # County-level codes 71-79 are development zones and similar areas (the statistical division
+    # codes, 统计用区划代码, that the data follows), not GB/T 2260 counties; 直辖 entries are
+    # groupings, not units.
+    return full in _GENERIC_FULL or "直辖" in full or (code[2:4] != "00" and "71" <= code[4:6] <= "79")
+
+
+@lru_cache(maxsize=1)
+def _load():
+    """Parse the data once: (index {written name: [Hit]}, towns {name: n}, villages {name: n})."""
+    index: dict[str, list[Hit]] = {}
+    towns: dict[str, int] = {}
+    villages: dict[str, int] = {}
+    units_by_path: dict[tuple[str, ...], Unit] = {}
+
+    def add(key: str, hit: Hit) -> None:
+        if len(key) < 2:
+            return
+        hits = index.setdefault(key, [])
+        if all(h.unit != hit.unit for h in hits):
+            hits.append(hit)
+
+    path: list[str] = ["", "", ""]
+    parents: list[str | None] = [None, None, None]
+    skip_below = False
+    for line in _read_data("china_location.txt"):
+        if not line.strip():
+            continue
+        depth = len(line) - len(line.lstrip("\t"))
+        parts = line.strip().split("\t")
+        if depth >= 3:
+            if skip_below:
+                continue
+            name = parts[0]
+            table = villages if depth >= 4 else towns
+            table[name] = table.get(name, 0) + 1
+            continue
+        if len(parts) != 3:  # units without a code (some Taiwan districts) are left out
+            skip_below = True
+            continue
+        full, code, alias = parts
+        skip_below = _skipped(full, code)
+        path[depth] = full
+        parents[depth] = code
+        if skip_below:
+            continue
+        aliases = [a for a in alias.split("/") if a]
+        unit = Unit(full, code, LEVELS[depth], stem_of(full, aliases[0] if aliases else ""),
+                    parents[depth - 1] if depth else None)
+        units_by_path[tuple(path[: depth + 1])] = unit
+        add(full, Hit(unit, "full", _written_level(full)))
+        for a in aliases:
+            add(a, Hit(unit, "alias", _written_level(a) if a != unit.stem else ""))
+        if unit.stem not in aliases and unit.stem != full:
+            add(unit.stem, Hit(unit, "alias", ""))
+        written = _written_level(full)
+        # Autonomous units are usually written short name + plain level word: 黄南州, 天祝县, 新疆自治区.
+        if written in ("自治州", "自治县", "自治旗", "自治区"):
+            add(unit.stem + written[-1], Hit(unit, "suffixed", written[-1]))
+            if written == "自治区":
+                add(unit.stem + written, Hit(unit, "suffixed", written))
+    _add_old_names(index, units_by_path, add)
+    return index, towns, villages
+
+
+def _add_old_names(index, units_by_path, add) -> None:
+    """Former full names (襄樊市, 邢台县…) pointing at the unit that replaced them."""
+    for line in _read_data("china_location_change.txt"):
+        if "=>" not in line:
+            continue
+        old, new = (side.split("\t") for side in line.split("=>", 1))
+        old_names = [n for n in old[2::2] if n]
+        new_path = tuple(n for n in new if n)
+        unit = units_by_path.get(new_path)
+        if unit is None or not old_names:
+            continue
+        old_full = old_names[-1]
+        if old_full not in index and not _skipped(old_full, unit.code or "000000"):
+            add(old_full, Hit(unit, "old", _written_level(old_full)))
+
+
+@lru_cache(maxsize=1)
+def _exonyms() -> tuple[dict[str, str], dict[str, str]]:
+    path = Path(__file__).resolve().parent / "exonyms.yaml"
+    with path.open(encoding="utf-8") as fh:
+        data = yaml.safe_load(fh) or {}
+    names = {str(k): str(v) for k, v in (data.get("names") or {}).items()}
+    readings = {str(k): str(v) for k, v in (data.get("readings") or {}).items()}
+    return names, readings
+
+
+# --- lookup -----------------------------------------------------------------------------------
+
+def index() -> dict[str, list[Hit]]:
+    """Every written form of every province-, prefecture- and county-level unit -> its ``Hit`` list.
+
+    Keys are Simplified; use ``script.fold`` on the text before looking up.
+    """
+    return _load()[0]
+
+
+def lookup(name: str) -> list[Hit]:
+    """All units ``name`` can mean (any script), best first without context; ``[]`` if none.
+
+    Order: full or suffixed forms before abbreviations before former names, then higher levels
+    first (承德 is the prefecture-level city before 承德县's abbreviation).
+    """
+    hits = index().get(fold(name), [])
+    return sorted(hits, key=lambda h: (_FORM_RANK[h.form], _LEVEL_RANK[h.unit.level], h.unit.code or ""))
+
+
+def resolve(name: str, context: tuple[str, ...] | frozenset[str] = ()) -> Hit | None:
+    """The best reading of ``name`` given ``context`` (GB/T codes of places named nearby).
+
+    Rule: form rank (full before abbreviation before former name), then the unit that shares a
+    prefecture (first four digits) or province (first two) with a context code, then the higher
+    level. Returns None for an unknown name.
+    """
+    hits = lookup(name)
+    if not hits:
+        return None
+
+    def affinity(hit: Hit) -> int:
+        code = hit.unit.code or ""
+        best = 0
+        for other in context:
+            if other == code:
+                return 3
+            if other[:4] == code[:4] and code[2:4] != "00":
+                best = max(best, 2)
+            elif other[:2] == code[:2]:
+                best = max(best, 1)
+        return best
+
+    return min(hits, key=lambda h: (_FORM_RANK[h.form], -affinity(h), _LEVEL_RANK[h.unit.level],
+                                    h.unit.code or ""))
+
+
+def scan(folded: str) -> list[tuple[int, int, str]]:
+    """Every place-like substring of ``folded`` (Simplified text): ``[(start, end, kind)]``.
+
+    ``kind`` is ``unit`` for a written form of a province-, prefecture- or county-level unit
+    (``index()`` key) and ``local`` for a township or village name of the data (two or more
+    characters before its 乡/镇/村… ending). Overlapping and nested matches are all returned;
+    choosing among them is the caller's business.
+    """
+    idx, towns, villages = _load()
+    longest, openings = _key_shape()
+    out: list[tuple[int, int, str]] = []
+    n = len(folded)
+    for i in range(n - 1):
+        if folded[i:i + 2] not in openings:  # most positions start no name at all
+            continue
+        for j in range(min(n, i + longest), i + 1, -1):
+            if folded[i:j] in idx:
+                out.append((i, j, "unit"))
+    endings = sorted({*TOWNSHIP_ENDINGS, *VILLAGE_ENDINGS}, key=len, reverse=True)
+    last_chars = {e[-1] for e in endings}
+    for j in range(1, n + 1):
+        if folded[j - 1] not in last_chars:
+            continue
+        for ending in endings:
+            if not folded.endswith(ending, 0, j):
+                continue
+            for i in range(max(0, j - len(ending) - 6), j - len(ending) - 1):
+                piece = folded[i:j]
+                if piece in towns or piece in villages:
+                    out.append((i, j, "local"))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _key_shape() -> tuple[int, frozenset[str]]:
+    """Length of the longest ``index()`` key and the set of keys' first two characters."""
+    keys = index()
+    return max(len(k) for k in keys), frozenset(k[:2] for k in keys)
+
+
+def local_level(name: str) -> str | None:
+    """``township`` or ``village`` when ``name`` (with its 乡/镇/村… ending) is in the data, else None."""
+    return folded_local_level(fold(name))
+
+
+def folded_local_level(key: str) -> str | None:
+    """``local_level`` for a name already in Simplified script (no conversion: for inner loops)."""
+    _, towns, villages = _load()
+    if key in towns and any(key.endswith(e) for e in TOWNSHIP_ENDINGS):
+        return "township"
+    if key in villages and any(key.endswith(e) for e in VILLAGE_ENDINGS):
+        return "village"
+    return None
+
+
+# --- English ----------------------------------------------------------------------------------
+
+@lru_cache(maxsize=4096)
+def pinyin_word(text: str) -> str:
+    """One capitalised pinyin word without tones: 会宁 -> Huining, 西安 -> Xi'an, 吕梁 -> Lüliang.
+
+    Readings from ``exonyms.yaml`` override pypinyin's for characters read differently in place
+    names (长治 -> Changzhi). An apostrophe goes before a syllable starting with a, o or e (the
+    pinyin spelling rule), never before the first.
+    """
+    _, readings = _exonyms()
+    syllables = lazy_pinyin(text, style=Style.NORMAL, v_to_u=True)
+    if len(syllables) == len(text):
+        syllables = [readings.get(ch, syl) for ch, syl in zip(text, syllables)]
+    out = ""
+    for i, syl in enumerate(syllables):
+        if i and syl[:1] in ("a", "o", "e"):
+            out += "'"
+        out += syl
+    return out[:1].upper() + out[1:]
+
+
+def _base_english(unit: Unit) -> tuple[str, bool]:
+    """English short name and whether it is complete (a full-name exonym takes no level word)."""
+    names, _ = _exonyms()
+    if unit.name in names:
+        return names[unit.name], True
+    if unit.stem in names:
+        return names[unit.stem], False
+    return pinyin_word(unit.stem), False
+
+
+def _shares_stem_with_prefecture(unit: Unit) -> bool:
+    return any(h.unit.level == "prefecture" for h in index().get(unit.stem, []))
+
+
+def short_english(hit: Hit) -> str:
+    """English short name without level word (for 昭觉 in 昭觉县委: Zhaojue + County Party Committee)."""
+    return _base_english(hit.unit)[0]
+
+
+@lru_cache(maxsize=4096)
+def english(hit: Hit) -> str:
+    """English name of a unit as written: stem English + level word (see the module docstring).
+
+    A bare abbreviation takes the level word of the unit's full name for counties (阜平 -> Fuping
+    County) and none for provinces and prefectures (和田 -> Hotan).
+    """
+    unit = hit.unit
+    base, complete = _base_english(unit)
+    if complete:
+        return base
+    full_level = _written_level(unit.name)
+    if unit.level == "prefecture":
+        if hit.written in ("州", "自治州", "地区"):
+            return f"{base} Prefecture"
+        if hit.written == "盟" or (not hit.written and full_level == "盟"):
+            return f"{base} League"
+        return base
+    if unit.level == "county":
+        level = hit.written or full_level
+        if level in ("县", "自治县"):
+            return f"{base} County"
+        if level in ("区", "林区", "特区"):
+            return f"{base} District"
+        if level in ("旗", "自治旗"):
+            return f"{base} Banner"
+        if level == "市" and _shares_stem_with_prefecture(unit):
+            return f"{base} City"
+        return base
+    return base
+
+
+def local_english(name: str) -> str:
+    """English of a township or village name: pinyin of the part before the ending + level word.
+
+    四开乡 -> Sikai Township, 南古镇 -> Nangu Town, 华溪村 -> Huaxi Village.
+    """
+    key = fold(name)
+    for ending, word in {**TOWNSHIP_ENDINGS, **VILLAGE_ENDINGS}.items():
+        if key.endswith(ending) and len(key) > len(ending):
+            return f"{pinyin_word(key[: -len(ending)])} {word}"
+    return pinyin_word(key)
+
+
+def place_name(text: str, context: tuple[str, ...] | frozenset[str] = ()) -> Name | None:
+    """``Name(zh=text, en=English, code=GB/T 2260 code)`` for a place as written, or None.
+
+    ``text`` may be Traditional (會寧縣 -> Huining County, 620422); townships and villages found in
+    the data get their English and ``code=None``; unknown names give None.
+    """
+    hit = resolve(text, context)
+    if hit is not None:
+        return Name(zh=text, en=english(hit), code=hit.unit.code)
+    if local_level(text):
+        return Name(zh=text, en=local_english(text), code=None)
+    return None
