@@ -11,40 +11,16 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from charset_normalizer import from_bytes
 from pypinyin import lazy_pinyin
 
 from . import classify, html
+from .decode import decode
 from .model import Article, Dropped, Paragraph, Section, Source
 from .script import detect_script, fold
 
 
 class SourceError(Exception):
     """A source file that cannot be made into an article. ``str(err)`` names the file."""
-
-
-# --- decoding -------------------------------------------------------------------------------
-
-def decode(data: bytes, name: str) -> tuple[str, str]:
-    """Decode source bytes; return ``(text, encoding)``.
-
-    UTF-8 (with or without BOM) is tried first; anything else is detected by charset-normalizer
-    (GB18030/GBK, Big5…). Raises ``SourceError`` for empty, binary or undecodable input.
-    """
-    if not data.strip():
-        raise SourceError(f"{name}: empty file")
-    if b"\x00" in data[:4096]:
-        raise SourceError(f"{name}: binary file, not an article")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    best = from_bytes(data).best()
-    if best is None:
-        raise SourceError(f"{name}: cannot tell the text encoding")
-    return str(best), best.encoding
 
 
 # --- line patterns (matched on the folded text: Simplified, half-width) ---------------------
@@ -54,16 +30,24 @@ FULL_DATE = re.compile(r"(\d{4})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s
 TIME = re.compile(r"(?<!\d)(\d{1,2}):(\d{2})(?::(\d{2}))?")
 URL = re.compile(r"https?://[\x21-\x7e]+")
 URL_YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(?:[/_-]?\d{2})")
-META_KEY = re.compile(
-    r"(来源|稿源|出处|学校|单位|发布单位|发布机构|发布时间|发布日期|时间|日期|作者|记者|编辑|责任编辑|浏览|阅读|点击)\s*[:：]\s*"
+#: Labels of metadata fields (Simplified; matched on folded text). Longer labels first so that
+#: 发布时间 wins over 时间. Source: header lines of Chinese government and news pages.
+META_LABELS = (
+    "信息来源", "文章来源", "稿件来源", "新闻来源", "来源", "稿源", "出处", "学校", "发布单位", "发布机构", "单位",
+    "发布时间", "发布日期", "更新时间", "时间", "日期", "作者", "记者", "通讯员", "责任编辑", "编辑",
+    "点击数", "点击量", "浏览次数", "阅读次数", "浏览", "阅读", "点击", "字号",
 )
-PUBLISHER_KEYS = {"来源", "稿源", "出处", "学校", "单位", "发布单位", "发布机构"}
+META_KEY = re.compile(r"[【\[]?\s*(" + "|".join(META_LABELS) + r")\s*[:：]\s*")
+PUBLISHER_KEYS = {"信息来源", "文章来源", "稿件来源", "新闻来源", "来源", "稿源", "出处", "学校", "发布单位",
+                  "发布机构", "单位"}
+EDITOR_KEYS = {"责任编辑", "编辑"}
+WEEKDAY = re.compile(r"^(星期|周)[一二三四五六日天]$")
 EDITOR_LINE = re.compile(r"^[【\[（(]?\s*(?:责任编辑|责编|编辑|审核|校对)\s*[:：]?\s*([^】\]）)]*?)\s*[】\]）)]?$")
 EDITOR_IN_LINE = re.compile(r"[【\[（(]\s*(?:责任编辑|责编)\s*[:：]\s*([^】\]）)\s]+)\s*[】\]）)]")
 LINK_LINE = re.compile(r"^(?:本文链接|原文链接|本文网址|原文地址)\s*[:：]\s*(https?://\S+)")
 AGENCY_TITLE = re.compile(r"^(新华社|中新社|人民日报|经济日报|光明日报|央视新闻|中国新闻网)(?=[\u4e00-\u9fff]{0,6}[:：])")
 BYLINE_END = re.compile(r"^[（(][^（）()]{0,30}(?:记者|通讯员|供稿|摄)[^（）()]*[)）]$")
-DATELINE = re.compile(r"^(新华社|中新社|人民网|央视网|新华网)([\u4e00-\u9fff]{0,8}?)(\d{1,2})月(\d{1,2})日电")
+DATELINE = re.compile(r"^(新华社|中新社|中新网|人民网|央视网|新华网|中国新闻网|光明网|央广网)([\u4e00-\u9fff]{0,8}?)(\d{1,2})月(\d{1,2})日电")
 REPORTER_LINE = re.compile(r"^(新华社|本报|中新社)?记者\s*[\u4e00-\u9fff ]{2,30}$")
 
 #: Page furniture: (pattern, reason). Source: lines seen on Chinese news and government pages.
@@ -78,9 +62,16 @@ FURNITURE = [
 ]
 RELATED = re.compile(r"^(相关新闻|相关信息|相关阅读|相关链接|延伸阅读|更多|推荐阅读)\s*[:：]?$")
 
-HEADING_NUMBERED = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.、．]\s*|第[一二三四五六七八九十]+[部分章节]\s*)")
+HEADING_NUMBERED = re.compile(
+    r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|[（(]\d{1,2}[)）]|\d{1,2}[.、．]\s*"
+    r"|第[一二三四五六七八九十]+[部分章节]\s*|第[一二三四五六七八九十]+[,，、])")
+#: Particles of a rhetorical question (难道…吗？), which opens a thought rather than a section.
+RHETORICAL = re.compile(r"难道|岂|[吗呢吧么][?？]?$")
 BRACKET_HEAD = re.compile(r"^(【[^】]{1,12}】)(?=\S)")
 CAPTION = re.compile(r"^[▲■●△◆图]|图为|（摄）|\(摄\)|摄$|^（?图片|供图|[（(][左右中][一二三四五六七八九]?[)）]|(仪式|现场|合影|留影|一角|掠影)$")
+#: Photo captions, kept out of the body: ▲/■ captions, 图为…, and lines credited to a
+#: photographer or picture source (…摄, （资料图片）, （图片来源：…）).
+PHOTO_CAPTION = re.compile(r"^[▲■△]|^图为|^[(（]?图片来源|(摄|供图|资料图片|图片来源[:：][^)）]*)[)）]?$")
 SENTENCE_END = "。！？；…"
 
 
@@ -91,18 +82,46 @@ class _Line:
     key: str         # fold(text): Simplified, half-width
 
 
+def _labelled_fields(key: str, text: str) -> list[tuple[str, str]]:
+    """``[(label, value)]`` of a line like ``来源：X 发布时间：Y【编辑：Z】``.
+
+    A value runs from its label to the next label, ``|``, or bracket, so fields need no
+    particular separator between them.
+    """
+    marks = list(META_KEY.finditer(key))
+    fields = []
+    for i, m in enumerate(marks):
+        stop = marks[i + 1].start() if i + 1 < len(marks) else len(key)
+        value = text[m.end():stop]
+        value = re.split(r"[|｜】\]]", value, maxsplit=1)[0]
+        date = FULL_DATE.search(fold(value))
+        if date and m.group(1) not in ("发布时间", "发布日期", "更新时间", "时间", "日期"):
+            value = value[:date.start()]     # "来源：人民网 2020年07月08日": the date is its own field
+        fields.append((m.group(1), value.strip(" \u3000【[")))
+    return fields
+
+
+def _outlet(part: str) -> bool:
+    """True for a pipe-separated field that can be an outlet name: short, no digits, no label."""
+    key = fold(part)
+    return (0 < len(key) <= 20 and not re.search(r"\d", key) and not WEEKDAY.match(key)
+            and not META_KEY.search(key) and not re.search(r"记者|通讯员|报道|摄", key))
+
+
 def _metadata_from(line: _Line, meta: dict) -> bool:
     """Read URL/date/time/publisher/editor off a header line; True when it was metadata.
 
-    Forms (source: line 2 of Chinese news pages): run-together ``URL日期 时间出版者``,
-    ``来源：X | 发布时间：Y | 作者：Z`` and ``2019-10-15 08:47:36 | 来源：…``.
+    Forms (source: header lines of Chinese news pages): run-together ``URL日期 时间出版者``;
+    labelled fields ``来源：X 发布时间：Y 作者：Z`` in any order and with any separators;
+    pipe-separated fields ``香港文匯報 | 2020年07月08日 星期三 | 記者 …`` where the outlet is the
+    unlabelled field without digits.
     """
     key, text = line.key, line.text
     if len(text) > 160 or any(p in key for p in "。！？"):
         return False
     url = URL.search(key)
-    date = FULL_DATE.search(key) or (DATE.search(key) if (url or META_KEY.search(key)) else None)
     has_key = META_KEY.search(key)
+    date = FULL_DATE.search(key) or (DATE.search(key) if (url or has_key) else None)
     if not (url or date or has_key):
         return False
     found = {}
@@ -111,28 +130,24 @@ def _metadata_from(line: _Line, meta: dict) -> bool:
         if date and url.start() <= date.start() < end < date.end():
             end = date.start()   # run-together "…cn2019年12月23日": the date starts the next field
         found["url"] = text[url.start():end].rstrip("\u3000 ")
-    for part in re.split(r"\s*[|｜]\s*|\u3000+|\s{2,}", key):
-        m = META_KEY.match(part)
-        if not m:
-            continue
-        value_start = key.index(part) + m.end()
-        value = text[value_start:value_start + len(part) - m.end()].strip()
-        k = m.group(1)
-        if k in PUBLISHER_KEYS and value:
+    for label, value in _labelled_fields(key, text):
+        if label in PUBLISHER_KEYS and value:
             found.setdefault("publisher", value)
-        elif k in ("编辑", "责任编辑") and value:
-            found["editor"] = value
+        elif label in EDITOR_KEYS and value:
+            found.setdefault("editor", value)
+    if "|" in key or "｜" in key:
+        for part in re.split(r"[|｜]", text):
+            if _outlet(part.strip()) and not (url and part.strip() in found.get("url", "")):
+                found.setdefault("publisher", part.strip())
+                break
     if date:
-        y, mo, d = date.group(1) if date.re is DATE else date.group(1), date.group(2), date.group(3)
-        if date.re is DATE and not date.group(1):
-            y = None
-        found["date"] = (int(y) if y else None, int(mo), int(d))
+        y = date.group(1)
+        found["date"] = (int(y) if y else None, int(date.group(2)), int(date.group(3)))
         t = TIME.search(key, date.end())
         if t:
             found["time"] = (int(t.group(1)), int(t.group(2)), int(t.group(3)) if t.group(3) else None)
-        tail_start = (t.end() if t else date.end())
-        tail = text[tail_start:].strip(" \u3000|｜")
-        if "publisher" not in found and tail and not META_KEY.match(fold(tail)) and len(tail) <= 20:
+        tail = text[t.end() if t else date.end():].strip(" \u3000|｜")
+        if "publisher" not in found and not has_key and _outlet(tail):
             found["publisher"] = tail
     for k, v in found.items():
         meta.setdefault(k, v)
@@ -168,8 +183,8 @@ def _is_heading(line: _Line, next_line: _Line | None) -> bool:
         return False
     if HEADING_NUMBERED.match(key):
         return len(key) <= 40 and key[-1] not in SENTENCE_END
-    if key.endswith("?") and len(key) <= 24:
-        return True
+    if key.endswith("?"):
+        return len(key) <= 24 and not RHETORICAL.search(key)
     if len(key) > 20 or key[-1] in SENTENCE_END + ",:：，":
         return False
     return not any(p in key for p in "。，,；;")
@@ -230,6 +245,11 @@ def parse(text: str, file: str, sha256: str, encoding: str = "utf-8", stem: str 
     kept: list[_Line] = []
     related = False
     for ln in lines:
+        link = LINK_LINE.match(ln.key)
+        if link:      # the page's own link, often below the related-stories list
+            meta.setdefault("link_url", ln.text[link.start(1):link.end(1)])
+            dropped.append(Dropped(ln.no, ln.text, "page furniture"))
+            continue
         if related:
             dropped.append(Dropped(ln.no, ln.text, "related stories list"))
             continue
@@ -239,9 +259,9 @@ def parse(text: str, file: str, sha256: str, encoding: str = "utf-8", stem: str 
             continue
         reason = next((r for pat, r in FURNITURE if pat.search(ln.key)), None)
         m = EDITOR_LINE.match(ln.key) or (EDITOR_IN_LINE.search(ln.key) if len(ln.key) <= 40 else None)
-        link = LINK_LINE.match(ln.key)
-        if link:
-            meta.setdefault("link_url", ln.text[link.start(1):link.end(1)])
+        if PHOTO_CAPTION.search(ln.key) and not m:
+            dropped.append(Dropped(ln.no, ln.text, "photo caption"))
+            continue
         if m and m.group(1).strip():
             meta.setdefault("editor", ln.text[m.start(1):m.end(1)].strip())
             dropped.append(Dropped(ln.no, ln.text, "editor line"))
@@ -267,6 +287,11 @@ def parse(text: str, file: str, sha256: str, encoding: str = "utf-8", stem: str 
         reason = ("original title" if ln.key.startswith("原标题")
                   else "byline" if REPORTER_LINE.match(ln.key) else "metadata")
         dropped.append(Dropped(ln.no, ln.text, reason))
+    # a dateline opening the body (新华社成都11月6日电) names the publisher and the day
+    dl = DATELINE.match(kept[0].key) if kept else None
+    if dl and "dateline" not in meta:
+        meta.setdefault("publisher", kept[0].text[dl.start(1):dl.end(1)])
+        meta["dateline"] = (int(dl.group(3)), int(dl.group(4)))
     # bylines in parentheses at the end are credits, not body text
     while kept and BYLINE_END.match(kept[-1].key):
         ln = kept.pop()

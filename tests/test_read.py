@@ -41,7 +41,8 @@ def test_headings_and_their_categories():
 def test_captions_and_sentences_are_not_headings():
     a = read("标题\n2020年1月1日\n第一段正文，说明情况。\n▲学生在上课\n第二段正文，说明更多情况。\n这是一句话。\n第三段正文，继续说明。\n")
     assert len(a.sections) == 1
-    assert [p.zh for p in a.paragraphs()][1] == "▲学生在上课"
+    assert "▲学生在上课" not in [p.zh for p in a.paragraphs()]
+    assert {d.text: d.reason for d in a.dropped}["▲学生在上课"] == "photo caption"
 
 
 def test_page_furniture_is_dropped_with_reasons():
@@ -100,3 +101,30 @@ def test_saved_html_page_gives_body_and_metadata(tmp_path):
     texts = [p.zh for p in a.paragraphs()]
     assert texts[0].startswith("今年以来") and len(texts) == 2
     assert not any("alert" in t or "评论" in t for t in texts)
+
+
+def test_rhetorical_question_is_not_a_heading_but_question_heads_are():
+    a = read("标题\n2020年1月1日\n第一段正文，说明情况。\n难道山里的孩子就注定与好学校无缘吗？\n第二段正文，说明更多情况。\n"
+             "经费从哪里来？\n第三段正文，继续说明经费情况。\n成效怎么样？\n第四段正文，说明成效情况。\n")
+    assert [s.heading for s in a.sections] == [None, "经费从哪里来？", "成效怎么样？"]
+
+
+def test_dateline_opening_the_body_gives_publisher_and_day():
+    a = read("标题\n新华社成都11月6日电（记者 某某）清晨七点，学校里书声琅琅。\n相关新闻\n·别的新闻\n"
+             "本文链接：http://www.example.com/local/2020-11/06/c_1.htm\n")
+    assert a.source.publisher == "新华社"
+    assert a.source.published == "2020-11-06"
+    assert a.source.url == "http://www.example.com/local/2020-11/06/c_1.htm"
+
+
+def test_labelled_and_pipe_metadata_forms():
+    cases = {
+        "香港文匯報 | 2020年07月08日 星期三 | 記者 某某 甘南報道": ("香港文匯報", None),
+        "作者：张三 来源：甘肃日报 发布时间：2020年7月8日": ("甘肃日报", None),
+        "【来源：甘肃日报】【发布时间：2020-07-08】": ("甘肃日报", None),
+        "稿件来源：人民网-甘肃频道 2020年07月08日": ("人民网-甘肃频道", None),
+        "时间：2020-07-08 来源：新华网 责任编辑：王丽": ("新华网", "王丽"),
+    }
+    for line, (publisher, editor) in cases.items():
+        a = read(f"标题\n{line}\n正文第一段，内容充实。\n")
+        assert (a.source.publisher, a.source.editor, a.source.published) == (publisher, editor, "2020-07-08"), line
