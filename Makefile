@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: setup build site serve test clean
+.PHONY: setup build site serve test screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,13 @@ serve: build
 
 test: setup
 	$(BIN)/python -m pytest
+
+# screenshots of the site (desktop and phone, both languages) into artifacts/screenshots/, and
+# the README's two from them
+screenshots: setup
+	$(BIN)/python -m pytest -q tests/browser/test_screenshots.py
+	cp artifacts/screenshots/en-overview-desktop.png docs/assets/screenshot-en.png
+	cp artifacts/screenshots/zh-overview-desktop.png docs/assets/screenshot-zh.png
 
 clean:
 	rm -rf site $(VENV)

@@ -216,16 +216,28 @@ class ArticleView:
 
 
 def fallback_title_en(doc: dict) -> str:
-    """English title for an article nobody translated: topic, first place, date.
+    """English title for an article nobody translated, made from its facts.
 
-    e.g. ``Education poverty alleviation: Tianjin, 2019-12-23``.
+    ``Education poverty alleviation: Xiamen and Linxia (2020-09-18)``: the places named in the
+    Chinese title, in title order, else the two places mentioned most; then the date.
     """
-    places = [f["name"]["en"] for f in doc["facts"] if f["type"] == "place" and f["name"].get("en")]
-    parts = [label("untitled_topic", "en")]
-    where = places[0] if places else None
-    date = (doc["source"].get("published") or "")[:10] or None
-    tail = ", ".join(x for x in (where, date) if x)
-    return f"{parts[0]}: {tail}" if tail else parts[0]
+    title = doc["title"]["zh"]
+    places: dict[str, tuple[int, int]] = {}     # English -> (position in title or large, -mentions)
+    for f in doc["facts"]:
+        if f["type"] != "place" or not (f.get("name") or {}).get("en"):
+            continue
+        en = f["name"]["en"]
+        pos = min((title.find(w) for w in (f["text"], f["name"]["zh"]) if w in title), default=len(title) + 1)
+        old_pos, old_count = places.get(en, (pos, 0))
+        places[en] = (min(pos, old_pos), old_count - 1)
+    ranked = sorted(places, key=lambda en: places[en])
+    in_title = [en for en in ranked if places[en][0] <= len(title)]
+    chosen = in_title or ranked[:2]
+    topic = label("untitled_topic", "en")
+    where = " and ".join(chosen[:3])
+    date = (doc["source"].get("published") or "")[:10]
+    text = f"{topic}: {where}" if where else topic
+    return f"{text} ({date})" if date else text
 
 
 def article_view(doc: dict) -> ArticleView:
