@@ -8,10 +8,15 @@ character comes back as one U+FFFD.
 
 Evidence for a lost byte, strongest first: the character must be valid UTF-8 with the bytes
 around the gap, and GBK must have been unable to pair the lost byte with the next one; then a
-line's last character is a sentence end (。, or the only one of ”！？）… among the candidates); after a digit come 年 月 日 and measure words;
-the candidate that makes a far more frequent two-character word with its neighbour, then the
-far more frequent character (jieba's word-frequency dictionary); the only common character
-(GB 2312 level 1 and punctuation rows) among the candidates.
+line's last character is a sentence end (。, or the only one of ”！？）… among the candidates);
+after a digit come 年 月 日 and measure words; the candidate that makes a far more frequent
+two-character word with its neighbour, then the far more frequent character (jieba's
+word-frequency dictionary); the only common character (GB 2312 level 1 and punctuation rows)
+among the candidates.
+
+Measured on ../shared/corpus and the seed, damaged by Python's GBK and GB18030 decoders
+(``tests/test_bad_input.py``): about 2.5% of the characters stay lost (U+FFFD), 0.14% are
+restored wrongly; undamaged text is never changed.
 """
 from __future__ import annotations
 
@@ -36,7 +41,7 @@ SENTENCE_FINAL = "。”！？）」』】…—"
 AFTER_DIGIT = "年月日时万元亿个名人所"
 #: How many times more frequent than the runner-up a candidate must be to be chosen: as the
 #: word it makes with a neighbour, or as a character. Tuned on ../shared/corpus and the seed
-#: damaged both ways (GBK and GB18030 decoders): wrong guesses stay under 0.1% of characters.
+#: damaged both ways (lower values restore more characters and guess more of them wrongly).
 WORD_DOMINANCE = 20
 CHAR_DOMINANCE = 100
 #: Longest run of lost bytes tried (64**2 candidates); longer runs stay lost.
@@ -173,6 +178,7 @@ def _damaged(before: bytes, after: bytes, run: int) -> tuple[int, int]:
     return (lead_at, tail) if tail == need else (len(before), 0)
 
 
+@lru_cache(maxsize=65536)
 def _candidates(head: bytes, tail: bytes, following: bytes, run: int) -> dict[bytes, str]:
     """Lost bytes that fit: ``{bytes: character}``.
 
@@ -182,11 +188,12 @@ def _candidates(head: bytes, tail: bytes, following: bytes, run: int) -> dict[by
     """
     if run > MAX_RUN:
         return {}
+    pairs = _gbk_pairs()
     found = {}
     nxt = (tail or following)[:1]
     for combo in itertools.product(range(0x80, 0xC0), repeat=run):
         seq = bytes(combo)
-        if any(_gbk_pair(a, b) for a, b in zip(seq, seq[1:] + nxt)):
+        if any(pairs[a << 8 | b] for a, b in zip(seq, seq[1:] + nxt)):
             continue                    # GBK would have decoded that pair: not what was lost
         try:
             found[seq] = (head + seq + tail).decode("utf-8")
@@ -195,12 +202,18 @@ def _candidates(head: bytes, tail: bytes, following: bytes, run: int) -> dict[by
     return found
 
 
-def _gbk_pair(a: int, b: int) -> bool:
-    try:
-        bytes([a, b]).decode("gbk")
-    except UnicodeDecodeError:
-        return False
-    return True
+@lru_cache(maxsize=1)
+def _gbk_pairs() -> bytes:
+    """``table[a << 8 | b]`` is 1 when GBK decodes the byte pair ``a b`` to one character."""
+    table = bytearray(65536)
+    for a in range(0x81, 0xFF):
+        for b in range(0x40, 0xFF):
+            try:
+                bytes([a, b]).decode("gbk")
+            except UnicodeDecodeError:
+                continue
+            table[a << 8 | b] = 1
+    return bytes(table)
 
 
 def _char_before(data: bytes) -> str:

@@ -193,7 +193,8 @@ class ArticleView:
         for f in self.facts:
             if f["type"] == kind:
                 name = f.get("name") or {}
-                seen.setdefault(name.get("zh") or f["text"], {**name, "fact": f, "mentions": 0})
+                seen.setdefault(name.get("zh") or f["text"],
+                                {"zh": f["text"], "en": None, "code": None, **name, "fact": f, "mentions": 0})
                 seen[name.get("zh") or f["text"]]["mentions"] += 1
         return list(seen.values())
 

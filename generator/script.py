@@ -26,39 +26,100 @@ def s2t(text: str) -> str:
     return _converter("s2t").convert(text)
 
 
+class _Unseen(Exception):
+    """Raised through ``str.translate`` by a ``_CharTable`` that lacks a character (not a
+    ``LookupError``, which ``str.translate`` would take as "keep the character")."""
+
+
+class _CharTable(dict):
+    """``{code point: replacement character}`` for ``str.translate``, filled on first sight.
+
+    Converting characters is a call into OpenCC; ``convert_text`` maps a text with one
+    ``str.translate`` and, when the text holds characters not seen before, first converts all of
+    them in one call (``fill``). ``convert`` maps a list of characters to a list of one-character
+    results.
+    """
+
+    cache_clear = dict.clear     # the name functools caches use (tests/bench_extract.py)
+
+    def __init__(self, convert):
+        super().__init__()
+        self._convert = convert
+
+    def __missing__(self, code: int) -> str:
+        raise _Unseen
+
+    def fill(self, text: str) -> None:
+        """Add the characters of ``text`` that are not in the table yet."""
+        new = [ch for ch in set(text) if ord(ch) not in self]
+        if new:
+            self.update(zip(map(ord, new), self._convert(new)))
+
+    def convert_text(self, text: str) -> str:
+        """``text`` with every character replaced by its entry (same length)."""
+        try:
+            return text.translate(self)
+        except _Unseen:
+            self.fill(text)
+            return text.translate(self)
+
+
+def _t2s_chars(chars: list[str]) -> list[str]:
+    """OpenCC ``t2s`` of each character on its own, kept when it would not stay one character."""
+    convert = _converter("t2s").convert
+    todo = [ch for ch in chars if ord(ch) > 0x2E7F]    # below the CJK radicals block nothing converts
+    if not todo:
+        return chars
+    # One OpenCC call for all, a character per line: OpenCC converts a character between line
+    # breaks as it converts it alone, except after an ideographic description character (⿰…),
+    # which makes it read the next characters as parts of a description. Those go one by one.
+    alone = _IDC.intersection(todo)
+    batch = [ch for ch in todo if ch not in alone] if alone else todo
+    converted = convert("\n".join(batch)).split("\n") if batch else []
+    if len(converted) != len(batch):                     # not expected; convert one by one
+        converted = [convert(ch) for ch in batch]
+    done = dict(zip(batch, converted))
+    done.update((ch, convert(ch)) for ch in alone)
+    return [conv if len(conv := done.get(ch, ch)) == 1 else ch for ch in chars]
+
+
+#: Ideographic description characters: U+2FF0–U+2FFF and U+31EF (Unicode 15.1).
+_IDC = frozenset(map(chr, [*range(0x2FF0, 0x3000), 0x31EF]))
+
+
+def _fold_chars(chars: list[str]) -> list[str]:
+    out = []
+    for ch in _t2s_chars(chars):
+        if "\uff01" <= ch <= "\uff5e":
+            narrow = unicodedata.normalize("NFKC", ch)
+            ch = narrow if len(narrow) == 1 else ch
+        out.append(ch)
+    return out
+
+
+_T2S_TABLE = _CharTable(_t2s_chars)
+_FOLD_TABLE = _CharTable(_fold_chars)
+
+
 def t2s_aligned(text: str) -> str:
     """Simplified form of ``text`` with exactly one character per source character.
 
     Each character is converted on its own and kept as it was when OpenCC would turn it into
     more or fewer characters, so ``len(result) == len(text)`` and offsets carry over.
+    Raises ``UnicodeEncodeError`` for a lone surrogate (OpenCC takes UTF-8).
     """
-    return "".join(map(_t2s_char, text))
+    return _T2S_TABLE.convert_text(text)
 
 
-@lru_cache(maxsize=65536)
-def _t2s_char(ch: str) -> str:
-    if ord(ch) <= 0x2E7F:        # below the CJK radicals block nothing converts
-        return ch
-    conv = _converter("t2s").convert(ch)
-    return conv if len(conv) == 1 else ch
-
-
+@lru_cache(maxsize=2048)
 def fold(text: str) -> str:
     """Same-length normal form for matching: Simplified script, full-width ASCII made half-width.
 
     ``len(fold(text)) == len(text)``; used by the extraction rules so that one rule covers
     Traditional and Simplified text and full-width digits (１２３) while offsets stay those of
-    the source.
+    the source. Cached: every extraction layer folds the same paragraph.
     """
-    simplified = t2s_aligned(text)
-    out = []
-    for ch in simplified:
-        if "\uff01" <= ch <= "\uff5e":
-            narrow = unicodedata.normalize("NFKC", ch)
-            out.append(narrow if len(narrow) == 1 else ch)
-        else:
-            out.append(ch)
-    return "".join(out)
+    return _FOLD_TABLE.convert_text(text)
 
 
 def detect_script(text: str) -> str:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -32,3 +33,20 @@ def write_text(path: Path, text: str) -> bool:
         Path(tmp).unlink(missing_ok=True)
         raise
     return True
+
+
+#: Names of ``write_text``'s temporary files: ``.NAME.XXXXXXXX.tmp`` (``tempfile.mkstemp``).
+TEMP_NAME = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
+
+
+def remove_stale_temps(folder: Path) -> int:
+    """Delete temporary files that a killed ``write_text`` left under ``folder``.
+
+    Only names of the ``TEMP_NAME`` form are touched. Returns how many were removed.
+    """
+    removed = 0
+    for path in Path(folder).rglob(".*.tmp"):
+        if path.is_file() and TEMP_NAME.match(path.name):
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed

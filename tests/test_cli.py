@@ -13,11 +13,19 @@ def test_every_command_has_help(command):
     assert "usage: python -m generator " + command in result.stdout
 
 
+def written(name: str, data: bytes):
+    """A maker of a file ``name`` holding ``data`` in a given folder."""
+    def make(folder):
+        (folder / name).write_bytes(data)
+        return folder / name
+    return make
+
+
 @pytest.mark.parametrize("make, message", [
     (lambda d: d / "missing.txt", "no such file"),
     (lambda d: d, "not a file"),
-    (lambda d: (d / "empty.txt").write_bytes(b"") or d / "empty.txt", "empty file"),
-    (lambda d: (d / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR") or d / "image.txt", "binary"),
+    (written("empty.txt", b""), "empty file"),
+    (written("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "binary"),
 ])
 def test_extract_errors_are_one_line_naming_the_file(tmp_path, make, message):
     path = make(tmp_path)

@@ -21,6 +21,9 @@ TITLE = re.compile(r"《([^《》\n]{1,100})》")
 #: folded text (號 -> 号, ［ -> [).
 DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,10})[〔\[【(（]((?:19|20)\d{2})[〕\]】)）]第?(\d{1,4})号")
 
+#: The opening brackets ``DOC_NUMBER`` allows before the year: a number needs one of them.
+_YEAR_BRACKETS = "〔[【(（"
+
 #: Words that introduce a document number and are not part of its issuer (按照国发〔…〕: issuer 国发).
 _LEAD_WORDS = ("按照", "根据", "依据", "依照", "参照", "落实", "贯彻", "印发", "转发", "执行", "详见", "文件",
                "通知", "见", "和", "与", "及", "即", "的", "号", "按", "据", "依")
@@ -67,7 +70,9 @@ def find(paragraph: Paragraph, article: Article) -> list[Fact]:
             continue
         facts.append(Fact(type="document", text=title, paragraph=paragraph.id, start=m.start(1),
                           end=m.end(1), name=Name(zh=title, en=document_english(title))))
-    for m in DOC_NUMBER.finditer(folded):
+    # The search tries every Han character; most paragraphs hold no year bracket at all.
+    numbers = DOC_NUMBER.finditer(folded) if any(b in folded for b in _YEAR_BRACKETS) else ()
+    for m in numbers:
         start = _issuer_start(folded, m.start(1), m.end(1))
         number = text[start:m.end()]
         facts.append(Fact(type="document", text=number, paragraph=paragraph.id, start=start,

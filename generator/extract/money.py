@@ -10,7 +10,7 @@ import re
 
 from ..model import Article, Fact, Name, Paragraph
 from . import numerals
-from .quantity import glossary
+from .quantity import glossary, glossary_keys, longest_key_ending
 
 #: Yuan written after the figure. Source: 1240万元, 14000余元, 3.86億元, 6块钱, 元钱, 5000万人民币.
 #: Foreign currencies (美元, 港元) do not match: the value would not be in yuan.
@@ -29,6 +29,8 @@ PURPOSE_VERBS = ("举行", "举办", "开展", "建设", "建成", "新建", "�
                  "设立", "采购", "购买", "购置", "资助", "培训", "添置", "实施", "帮助", "用于", "支持")
 _RANGE_SEP = set("至到-—–－~～")
 #: What may follow a bare 万/亿 amount: 的, or a verb saying what the money does.
+#: Words between a purpose noun and its amount (生活费共计6000元).
+_CONNECTORS_AT_END = re.compile(r"(共计|合计|累计|总计|共|达到|达|约|为)+$")
 _SPEND_AFTER = re.compile("的|用于|用来|用作|支持|支援|资助|帮扶|建设|新建|改建|改造|购买|采购|购置|"
                           "设立|实施|开展|为|给|专项|全部|主要|已")
 
@@ -61,11 +63,11 @@ def purpose(zh: str, folded: str, start: int, end: int) -> Name | None:
     设立教师培训基地 -> 设立教师培训基地). ``en`` only when the phrase is in the glossary.
     """
     clause = numerals.clause_before(folded, start)
-    stripped = re.sub(r"(共计|合计|累计|总计|共|达到|达|约|为)+$", "", clause)
-    for key in sorted(glossary("purposes"), key=len, reverse=True):
-        if stripped.endswith(key):
-            s = start - (len(clause) - len(stripped)) - len(key)
-            return Name(zh=zh[s:s + len(key)], en=glossary("purposes").get(key))
+    stripped = _CONNECTORS_AT_END.sub("", clause)
+    key = longest_key_ending(stripped, *glossary_keys("purposes"))
+    if key is not None:
+        s = start - (len(clause) - len(stripped)) - len(key)
+        return Name(zh=zh[s:s + len(key)], en=glossary("purposes").get(key))
     rest = numerals.clause_after(folded, end)
     hits = [(rest.find(v), v) for v in PURPOSE_VERBS if v in rest]
     if hits:

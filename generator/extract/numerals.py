@@ -12,8 +12,10 @@ words after and before a phrase (元, 名, %, 第…) what, if anything, the num
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from ..script import fold
 
@@ -38,11 +40,15 @@ RANGE_SEPS = "至到~～-—–－"
 
 
 def _num(tag: str) -> str:
-    return (rf"(?:(?P<{tag}a>{_ARABIC})(?P<{tag}am>百万|千万|万亿|[百千万亿]?)|(?P<{tag}c>[{_CN_CLASS}]+))"
-            rf"(?P<{tag}mid>余|多)?(?P<{tag}mult>万亿|亿|万)?(?P<{tag}post>余|多)?")
+    # The group named ``tag`` spans the whole number (its end is where the number ends).
+    return (rf"(?P<{tag}>(?:(?P<{tag}a>{_ARABIC})(?P<{tag}am>百万|千万|万亿|[百千万亿]?)|(?P<{tag}c>[{_CN_CLASS}]+))"
+            rf"(?P<{tag}mid>余|多)?(?P<{tag}mult>万亿|亿|万)?(?P<{tag}post>余|多)?)")
 
 
 _PHRASE = re.compile(
+    # The lookahead names every character a phrase can start with (a hedge's first character, a
+    # digit, a Chinese numeral): it changes no match, and lets the search skip other text fast.
+    rf"(?=[\d{_CN_CLASS}{''.join(sorted({p[0] for p in PREFIXES}))}])"
     rf"(?P<pre>{'|'.join(PREFIXES)})?"
     rf"(?<![\dA-Za-z.{_CN_CLASS}])(?<!\d:)"
     rf"{_num('x')}"
@@ -50,11 +56,13 @@ _PHRASE = re.compile(
 )
 #: Words after which 近 is not a hedge (最近 recently, 附近 nearby…).
 _NOT_NEAR = set("最附临就靠邻贴")
+#: A clock time right after a number (13:40).
+_CLOCK = re.compile(r"[:：]\d")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Number:
-    """A number phrase found in folded text.
+    """A number phrase found in folded text (frozen: ``scan`` shares its results between layers).
 
     Attributes:
         start, end: character offsets of the whole phrase (hedge word included), end exclusive.
@@ -83,13 +91,22 @@ class Number:
     prefix: str | None = None
 
 
+@lru_cache(maxsize=1024)
 def fold_for_numbers(text: str) -> str:
     """``script.fold(text)`` with the full-width comma kept as ``，``; same length as ``text``.
 
     A full-width comma always ends a clause (培训教师300，500名学生 is two figures), while an ASCII
-    comma between digit groups is a thousands separator (1,158所).
+    comma between digit groups is a thousands separator (1,158所). Cached: the percent, money and
+    quantity layers all read the same paragraph.
     """
-    return "".join("，" if src == "，" else ch for src, ch in zip(text, fold(text)))
+    folded = fold(text)          # per character, so the commas' offsets are those of ``text``
+    if "，" not in text:
+        return folded
+    pieces, pos = [], 0
+    for piece in text.split("，"):
+        pieces.append(folded[pos:pos + len(piece)])
+        pos += len(piece) + 1
+    return "，".join(pieces)
 
 
 def to_number(value: Decimal | None) -> int | float | None:
@@ -128,6 +145,7 @@ def _section(text: str) -> Decimal | None:
     return Decimal(total)
 
 
+@lru_cache(maxsize=4096)
 def parse_chinese(text: str) -> Decimal | None:
     """Value of one Chinese numeral in folded text, exact; None when ``text`` is not one number.
 
@@ -137,7 +155,7 @@ def parse_chinese(text: str) -> Decimal | None:
         ``Decimal`` or None. Handles 十, 二十, 十二, 两, 三百五 (= 350), 四千, 一百九十万零三千九百七十一,
         一千三百二十九万, 两万五 (= 25000) and bare 百/万 (= 100/10^4, as in 近百, 近万), splitting
         on 亿 then 万. Digit runs (二〇一九), digit pairs (两三) and 十三五 are not single numbers:
-        see ``digits_reading`` and ``parse_cn_range``.
+        see ``digits_reading`` and ``parse_cn_range``. Cached (一, 两, 十 recur in every article).
     """
     if not text:
         return None
@@ -239,15 +257,20 @@ def scan(folded: str) -> list[Number]:
     after a 万/亿 multiplier, and optionally a range separator (至 到 - —) and a second number.
     Numbers glued to Latin letters (K12, 5G) or to a clock time (13:40) are skipped.
     """
+    return list(_scan(folded))
+
+
+@lru_cache(maxsize=512)
+def _scan(folded: str) -> tuple[Number, ...]:
+    # Cached: the percent, money and quantity layers scan the same paragraph.
     out: list[Number] = []
     pos = 0
     while True:
         m = _PHRASE.search(folded, pos)
         if m is None:
-            return out
+            return tuple(out)
         first = _one(m, "x")
-        x_end = max(m.end(g) for g in ("xa", "xam", "xc", "xmid", "xmult", "xpost")
-                    if m.start(g) >= 0)
+        x_end = m.end("x")
         pos = x_end if m.group("sep") else m.end()
         if first is None:
             continue
@@ -269,7 +292,7 @@ def scan(folded: str) -> list[Number]:
         if prefix == "上" and not (m.group("xc") and m.group("xc")[0] in "百千万亿"):
             start, prefix = core_start, None
         after = folded[end:end + 2]
-        if (after[:1].isascii() and after[:1].isalpha()) or re.match(r"[:：]\d", after):
+        if (after[:1].isascii() and after[:1].isalpha()) or _CLOCK.match(after):
             continue
         out.append(Number(start=start, end=end, core_start=core_start, value=value, value_max=high,
                           approx=approx or prefix is not None, core=m.group("xa") or m.group("xc"),
@@ -292,21 +315,26 @@ def parse(text: str) -> int | float | None:
 # --- context shared by the layers --------------------------------------------------------
 
 _PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "〈": "〉", "〔": "〕", "\"": "\""}
+_OPENING = re.compile("[" + re.escape("".join(_PAIRS)) + "]")
 _SENTENCE_PUNCT = set("，。！？；：,!?;:")
+#: The serial number and 号 right after a document number's year bracket (〔2016〕64号).
+_SERIAL = re.compile(r"\d+号")
 
 
-def shielded_spans(folded: str, quote_limit: int = 15) -> list[tuple[int, int]]:
+@lru_cache(maxsize=512)
+def shielded_spans(folded: str, quote_limit: int = 15) -> tuple[tuple[int, int], ...]:
     """Spans whose numbers are names, not figures: (start, end) character offsets, end exclusive.
 
     Rules and their sources: titles in 《》/〈〉 (《…2019年…工作要点》); document-number brackets
     〔〕 and the number right after them (国发〔2016〕64号); short quotations without clause
     punctuation, up to ``quote_limit`` characters (“3+1”, “832”, “万名计划”, “三区三州”). Long
-    quoted speech keeps its numbers (“…每顿标准涨到了6块钱…”).
+    quoted speech keeps its numbers (“…每顿标准涨到了6块钱…”). Cached (money and quantity ask).
     """
     spans, closed = [], set()
-    for i, ch in enumerate(folded):
-        close = _PAIRS.get(ch)
-        if close is None or i in closed:
+    for opening in _OPENING.finditer(folded):
+        i, ch = opening.start(), opening.group()
+        close = _PAIRS[ch]
+        if i in closed:
             continue
         j = folded.find(close, i + 1)
         if j < 0:
@@ -316,16 +344,16 @@ def shielded_spans(folded: str, quote_limit: int = 15) -> list[tuple[int, int]]:
         if ch in "《〈〔":
             end = j + 1
             if ch == "〔":
-                m = re.match(r"\d+号", folded[end:])
-                end += m.end() if m else 0
+                m = _SERIAL.match(folded, end)
+                end = m.end() if m else end
             spans.append((i, end))
         elif len(inner) <= quote_limit and not (set(inner) & _SENTENCE_PUNCT):
             spans.append((i, j + 1))
-    return spans
+    return tuple(spans)
 
 
-def inside(spans: list[tuple[int, int]], pos: int) -> bool:
-    """True when character offset ``pos`` lies in one of ``spans``."""
+def inside(spans, pos: int) -> bool:
+    """True when character offset ``pos`` lies in one of ``spans`` (``(start, end)`` pairs)."""
     return any(s <= pos < e for s, e in spans)
 
 
@@ -335,8 +363,15 @@ _CLAUSE_BREAK = re.compile(r"[，。！？；：,!?;:\n]")
 def clause_before(folded: str, pos: int) -> str:
     """Folded text of the clause holding offset ``pos``: from after the last ，。；：！？ (or the
     paragraph start) up to ``pos`` (exclusive). ``pos`` is a character offset."""
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(folded, 0, pos)]
-    return folded[breaks[-1] if breaks else 0:pos]
+    breaks = _clause_breaks(folded)
+    k = bisect_left(breaks, pos)          # breaks[:k] lie before ``pos``
+    return folded[breaks[k - 1] + 1 if k else 0:pos]
+
+
+@lru_cache(maxsize=512)
+def _clause_breaks(folded: str) -> tuple[int, ...]:
+    # Offsets of the clause punctuation in ``folded``, ascending (cached: asked for every figure).
+    return tuple(m.start() for m in _CLAUSE_BREAK.finditer(folded))
 
 
 def clause_after(folded: str, pos: int) -> str:

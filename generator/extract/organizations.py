@@ -19,17 +19,19 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_right
+from operator import itemgetter
 from functools import lru_cache
 
 import jieba
-import jieba.posseg
 
 from ..model import Article, Fact, Name, Paragraph
 from ..names import gazetteer
 from ..names.english import chinese_number, glossary, organization_english
 from ..script import fold
-from . import programs
+from . import programs, segment
 from .documents import title_spans
+from .memo import ArticleCache, article_key
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -146,46 +148,128 @@ BLOCK = re.compile(r"[\u4e00-\u9fd5a-zA-Z0-9+#&._%\-]+")
 @lru_cache(maxsize=4096)
 def block_bounds(block: str) -> frozenset[int]:
     """Offsets in ``block`` where a plain jieba word starts or ends."""
-    out, pos = {0}, 0
-    for word in jieba.cut(block):
-        pos += len(word)
-        out.add(pos)
-    return frozenset(out)
+    return frozenset((0, *segment.word_ends(block)))
+
+
+#: A token: ``(start, end, word, flag)``, offsets into the folded paragraph, flag a jieba POS tag.
+Token = tuple[int, int, str, str]
+_start = itemgetter(0)
+
+
+class Tokens:
+    """Words of the blocks of a folded paragraph that hold a name ending or a glossary name (the
+    only words the rules walk): ``strong_places`` (flag ``ns``) and glossary organisation names
+    (flag ``nt``) kept whole, and the stretches between them cut on their own by jieba's POS
+    tagger (10名市教育两委: not 名市).
+
+    The tokens tile those blocks in order. A stretch is tagged only when a rule asks for a token
+    in it (``at``, ``before``): jieba's POS tagger is the slowest step of extraction, and most
+    stretches lie far from any name ending. Tagging a stretch on its own gives the same tokens
+    whenever it is asked for, so the result is that of tagging every stretch up front.
+
+    Args:
+        folded: the paragraph after ``script.fold``.
+    """
+
+    def __init__(self, folded: str):
+        self.folded = folded
+        places = strong_places(folded)
+        #: Selected blocks as ``(start, end)`` and, for each, its segments ``(start, end, flag)``:
+        #: an atom with its flag, or a stretch to tag with flag None.
+        self.blocks: list[tuple[int, int]] = []
+        self.segments: list[list[tuple[int, int, str | None]]] = []
+        #: (start, end) of the glossary names kept whole.
+        self.glossary_atoms: set[tuple[int, int]] = set()
+        self._tagged: dict[int, list[Token]] = {}     # stretch start -> its tokens
+        for block in BLOCK.finditer(folded):
+            bs, be = block.span()
+            text = block.group()
+            if not (SUFFIX_RE.search(text) or _glossary_re().search(text)):
+                continue
+            names = [m for m in _glossary_re().finditer(text)]
+            ends = block_bounds(text) if any(m.end() != len(text) for m in names) else frozenset()
+            # A glossary name must end where a word ends: 教育部门 holds 教育部 but means "departments".
+            spans = [(bs + m.start(), bs + m.end(), "nt") for m in names
+                     if m.end() in ends or m.end() == len(text)]
+            spans += [(s, e, "ns") for s, e in places if bs <= s and e <= be]
+            atoms: list[tuple[int, int, str]] = []
+            for s, e, flag in sorted(spans, key=lambda x: (x[0] - x[1], x[0])):
+                if not any(s < ae and as_ < e for as_, ae, _ in atoms):
+                    atoms.append((s, e, flag))
+            segments: list[tuple[int, int, str | None]] = []
+            pos = bs
+            for start, end, flag in (*sorted(atoms), (be, be, "")):
+                if pos < start:
+                    segments.append((pos, start, None))
+                if start < end:
+                    segments.append((start, end, flag))
+                    if flag == "nt":
+                        self.glossary_atoms.add((start, end))
+                pos = end
+            self.blocks.append((bs, be))
+            self.segments.append(segments)
+        self._block_starts = [bs for bs, _ in self.blocks]
+
+    def _block_index(self, pos: int) -> int | None:
+        i = bisect_right(self._block_starts, pos) - 1
+        return i if i >= 0 and pos < self.blocks[i][1] else None
+
+    def _segment_tokens(self, start: int, end: int, flag: str | None) -> list:
+        # Tokens of one segment; in a stretch, unknown runs stay whole with tag None until
+        # ``at`` needs their words (segment.tag_lazy).
+        if flag is not None:
+            return [(start, end, self.folded[start:end], flag)]
+        if start not in self._tagged:
+            out, at = [], start
+            for word, tag in segment.tag_lazy(self.folded[start:end]):
+                out.append((at, at + len(word), word, tag))
+                at += len(word)
+            self._tagged[start] = out
+        return self._tagged[start]
+
+    def at(self, pos: int) -> Token | None:
+        """The token holding character offset ``pos``; None outside the selected blocks."""
+        i = self._block_index(pos)
+        if i is None:
+            return None
+        # Segments tile the block and tokens tile a segment: the last one starting at or before
+        # ``pos`` holds it.
+        segments = self.segments[i]
+        tokens = self._segment_tokens(*segments[bisect_right(segments, pos, key=_start) - 1])
+        k = bisect_right(tokens, pos, key=_start) - 1
+        if tokens[k][3] is None:      # an unknown run: tag it now, in place
+            at, words = tokens[k][0], []
+            for word, tag in segment.tag_run(tokens[k][2]):
+                words.append((at, at + len(word), word, tag))
+                at += len(word)
+            tokens[k:k + 1] = words
+            k = bisect_right(tokens, pos, key=_start) - 1
+        return tokens[k]
+
+    def before(self, token: Token) -> Token | None:
+        """The token before ``token``: in its block, else the last of the previous selected block
+        (across punctuation); None for the first token."""
+        i = self._block_index(token[0])
+        if token[0] > self.blocks[i][0]:
+            return self.at(token[0] - 1)
+        return self.at(self.blocks[i - 1][1] - 1) if i > 0 else None
+
+    def all(self) -> list[Token]:
+        """Every token, in order (tags everything; for tests and inspection)."""
+        out: list[Token] = []
+        for segments in self.segments:
+            for seg in segments:
+                pos = seg[0]
+                while pos < seg[1]:
+                    out.append(self.at(pos))
+                    pos = out[-1][1]
+        return out
 
 
 @lru_cache(maxsize=512)
-def tokens(folded: str) -> tuple[tuple[int, int, str, str], ...]:
-    """``(start, end, word, flag)`` for the blocks of ``folded`` that hold a name ending or a
-    glossary name (the only words the rules walk): jieba POS tokens, with ``strong_places``
-    (flag ``ns``) and glossary organisation names (flag ``nt``) kept whole and the stretches
-    between them cut on their own (10名市教育两委: not 名市)."""
-    places = strong_places(folded)
-    out: list[tuple[int, int, str, str]] = []
-    for block in BLOCK.finditer(folded):
-        bs, be = block.span()
-        text = block.group()
-        if not (SUFFIX_RE.search(text) or _glossary_re().search(text)):
-            continue
-        ends = block_bounds(text)
-        # A glossary name must end where a word ends: 教育部门 holds 教育部 but means "departments".
-        spans = [(bs + m.start(), bs + m.end(), "nt") for m in _glossary_re().finditer(text)
-                 if m.end() in ends or m.end() == len(text)]
-        spans += [(s, e, "ns") for s, e in places if bs <= s and e <= be]
-        atoms: list[tuple[int, int, str]] = []
-        for s, e, flag in sorted(spans, key=lambda x: (x[0] - x[1], x[0])):
-            if not any(s < ae and as_ < e for as_, ae, _ in atoms):
-                atoms.append((s, e, flag))
-        pos = bs
-        for start, end, flag in (*sorted(atoms), (be, be, "")):
-            if pos < start:
-                at = pos
-                for word, tag in jieba.posseg.cut(folded[pos:start]):
-                    out.append((at, at + len(word), word, tag))
-                    at += len(word)
-            if start < end:
-                out.append((start, end, folded[start:end], flag))
-            pos = end
-    return tuple(out)
+def tokens(folded: str) -> Tokens:
+    """The ``Tokens`` of the folded paragraph ``folded`` (cached: both candidate rules read them)."""
+    return Tokens(folded)
 
 
 def _is_place(word: str) -> bool:
@@ -214,25 +298,28 @@ def _name_token(word: str, flag: str) -> bool:
 
 # --- candidates -------------------------------------------------------------------------------
 
-def _walk_back(toks, k: int, suffix: str, limit: int) -> int:
-    """Index of the first token of the name whose ending sits in token ``k``."""
-    first = k
-    j = k - 1
-    while j >= 0 and toks[k][1] - toks[j][0] <= limit:
-        word, flag = toks[j][2], toks[j][3]
-        if toks[j][1] != toks[first][0]:
+#: A count written before a name's first word (10名市教育两委).
+_COUNT_WORD = re.compile(r"[\d.]+|[一二三四五六七八九十百千万两几]+")
+
+
+def _walk_back(toks: Tokens, last: Token, suffix: str, limit: int) -> Token:
+    """First token of the name whose ending sits in token ``last``."""
+    first = last
+    tok = toks.before(last)
+    while tok is not None and last[1] - tok[0] <= limit:
+        word, flag = tok[2], tok[3]
+        if tok[1] != first[0]:
             break  # punctuation or another block lies between
-        if j and re.fullmatch(r"[\d.]+|[一二三四五六七八九十百千万两几]+", toks[j - 1][2]) and len(word) == 1:
+        prev = toks.before(tok)
+        if prev is not None and _COUNT_WORD.fullmatch(prev[2]) and len(word) == 1:
             break  # 10名市教育两委: 名 counts the people, it is no part of the name
         if _name_token(word, flag) or (suffix in GROUP_SUFFIXES and word in GROUP_WORDS):
-            first = j
-            j -= 1
+            first, tok = tok, prev
             continue
-        if (word in ("与", "和") and suffix in JOINING_SUFFIXES and j > 0
-                and _name_token(toks[j - 1][2], toks[j - 1][3]) and not _is_place(toks[j - 1][2])
-                and not SUFFIX_RE.search(toks[j - 1][2][-2:]) and toks[j + 1][2] not in gazetteer.index()):
-            first = j - 1
-            j -= 2
+        if (word in ("与", "和") and suffix in JOINING_SUFFIXES and prev is not None
+                and _name_token(prev[2], prev[3]) and not _is_place(prev[2])
+                and not SUFFIX_RE.search(prev[2][-2:]) and first[2] not in gazetteer.index()):
+            first, tok = prev, toks.before(prev)
             continue
         break
     return first
@@ -280,7 +367,7 @@ def _proper(core: str) -> bool:
 
     A level word opening it (市教育局: the city's) does not count; 市属 (city-run) stays generic.
     """
-    words = [w for w in jieba.lcut(core) if w.strip()]
+    words = [w for w in segment.cut(core) if w.strip()]
     if words and words[0] in ("市", "省", "州", "自治区"):
         words = words[1:]
     return any(w not in GENERIC and not re.fullmatch(r"[\d一二三四五六七八九十百千两几多]+[个所名级类批]?", w)
@@ -290,7 +377,7 @@ def _proper(core: str) -> bool:
 def _named(core: str) -> bool:
     """True when ``core`` holds a proper-name word: a place, person or other proper noun by
     jieba's tags, a word jieba does not know (杨坊), an ordinal (第一) or a name word such as 实验."""
-    for word, flag in jieba.posseg.cut(core):
+    for word, flag in segment.tag(core):
         if word in GENERIC or not HAN.match(word):
             continue
         if (flag in ("ns", "nr", "nrt", "nz", "nt", "nrfg") or word not in jieba.dt.FREQ
@@ -299,13 +386,14 @@ def _named(core: str) -> bool:
     return False
 
 
-def _extent(text: str, folded: str, toks, k: int, a: int, suffix: str) -> tuple[int, bool] | None:
-    """Start of the name whose ending ``suffix`` starts at ``a`` inside token ``k``, and whether
+def _extent(text: str, folded: str, toks: Tokens, last: Token, a: int, suffix: str) -> tuple[int, bool] | None:
+    """Start of the name whose ending ``suffix`` starts at ``a`` inside token ``last``, and whether
     a place opens it; None when a determiner makes it a category (各学校)."""
-    first = _walk_back(toks, k, suffix, MAX_LEN)
-    if first > 0 and toks[first - 1][2] in DETERMINERS:
+    first = _walk_back(toks, last, suffix, MAX_LEN)
+    before = toks.before(first)
+    if before is not None and before[2] in DETERMINERS:
         return None
-    start = _split_place_start(folded, toks[first][0], a)
+    start = _split_place_start(folded, first[0], a)
     b = a + len(suffix)
     # A quoted name that ends with the ending is a name as a whole (“焕蓝梦想基金”).
     start = next((qs for qs, qe in programs.spans(text) if qe == b and qs < start and b - qs <= MAX_LEN),
@@ -341,21 +429,21 @@ def _accepted(core: str, suffix: str, placed: bool, whole: str) -> bool:
 def _suffix_candidates(text: str, folded: str) -> list[tuple[int, int]]:
     """Names found from their endings (rule 2 of the module docstring)."""
     toks = tokens(folded)
-    ends = {t[1] for t in toks}
     out = []
     for m in SUFFIX_RE.finditer(folded):
         a, b = m.span()
         suffix = m.group()
-        if b not in ends:  # 大学生, 部门, 处理: the ending is inside a longer word
+        end_token = toks.at(b - 1)
+        if end_token is None or end_token[1] != b:  # 大学生, 部门, 处理: the ending is inside a longer word
             continue
-        k = next(i for i, t in enumerate(toks) if t[0] <= a < t[1])
-        if suffix == "处" and toks[k][2] != "处":
+        token = toks.at(a)
+        if suffix == "处" and token[2] != "处":
             continue  # 好处, 处室
         # A token holding more than the ending (体育局, 中小学): its head belongs to the name.
-        head = folded[toks[k][0]:a]
+        head = folded[token[0]:a]
         if head and not _name_token(head, "n") and head not in GENERIC:
             continue
-        extent = _extent(text, folded, toks, k, a, suffix)
+        extent = _extent(text, folded, toks, token, a, suffix)
         if extent is None:
             continue
         start, placed = extent
@@ -394,7 +482,7 @@ def _glossary_re() -> re.Pattern:
 
 def _glossary_candidates(folded: str) -> list[tuple[int, int]]:
     """Glossary names (rule 1 of the module docstring); only those ``tokens`` kept whole."""
-    atoms = {(t[0], t[1]) for t in tokens(folded) if t[3] == "nt"}
+    atoms = tokens(folded).glossary_atoms
     out = []
     for m in _glossary_re().finditer(folded):
         a, b = m.span()
@@ -444,7 +532,7 @@ def _same(earlier: str, later: str) -> bool:
             and _named(short[: len(short) - len(ending)]))
 
 
-_BY_ARTICLE: dict[tuple, dict[str, list[tuple[int, int, Name]]]] = {}
+_BY_ARTICLE: ArticleCache = ArticleCache()  # {article key: {paragraph id: [(start, end, Name)]}}
 
 
 def article_organizations(article: Article) -> dict[str, list[tuple[int, int, Name]]]:
@@ -453,7 +541,7 @@ def article_organizations(article: Article) -> dict[str, list[tuple[int, int, Na
     One institution has one ``Name`` in the article (CONTRACT.md), the name as first written:
     a later 市教育局 after 深圳市教育局 carries ``Name(zh=深圳市教育局, …)``.
     """
-    key = (article.id, article.source.sha256, article.title)
+    key = article_key(article)
     if key not in _BY_ARTICLE:
         names: list[tuple[str, Name]] = []
         per: dict[str, list[tuple[int, int, Name]]] = {}

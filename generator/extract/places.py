@@ -20,6 +20,7 @@ that name and are not emitted. Broad regions (三区三州, 中西部) are not i
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 
@@ -32,6 +33,9 @@ from ..script import fold
 from . import organizations, programs
 from .organizations import BLOCK, block_bounds
 from .documents import title_spans
+from .memo import ArticleCache, article_key
+
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 #: Village names missing from the data, recognised by what follows them (白银湖村村民).
 VILLAGE_BY_CONTEXT = re.compile(r"(?=([\u4e00-\u9fff]{2,4}村)(?:村民|村委|村党|村两委|村干部|村支书))")
@@ -80,21 +84,25 @@ def is_common_word(word: str) -> bool:
     return count >= (PROPER_COUNT if tag in PROPER_TAGS else COMMON_COUNT)
 
 
-def _unit_ok(key: str, hits, context: frozenset[str], at_bounds: bool) -> bool:
-    """Acceptance of a province-, prefecture- or county-level form (see the module docstring)."""
+def _unit_ok(key: str, hits, context: frozenset[str], at_bounds: Callable[[], bool]) -> bool:
+    """Acceptance of a province-, prefecture- or county-level form (see the module docstring).
+
+    ``at_bounds()`` tells whether the form starts and ends at word boundaries; it is asked last,
+    for forms that pass every other test, since it segments the text.
+    """
     if len(key) >= 3 and any(h.form in ("full", "suffixed", "old") for h in hits):
         return True
-    if not at_bounds:
-        return False
     best = gazetteer.resolve(key, context)
     if best.unit.level == "province":
-        return True
-    if is_common_word(key):
-        return False
-    if best.unit.level == "prefecture":
-        return True
-    # Counties written short (阜平) or with a two-character full name (和县, 云县) need context.
-    return _in_context(best.unit, context)
+        ok = True
+    elif is_common_word(key):
+        ok = False
+    elif best.unit.level == "prefecture":
+        ok = True
+    else:
+        # Counties written short (阜平) or with a two-character full name (和县, 云县) need context.
+        ok = _in_context(best.unit, context)
+    return ok and at_bounds()
 
 
 def _in_context(unit: gazetteer.Unit, context: frozenset[str]) -> bool:
@@ -111,23 +119,33 @@ def _local_ok(folded: str, start: int, end: int, bounds: _Bounds, after_place: b
     if jieba.dt.FREQ.get(name):
         return False
     # 新建乡村幼儿园: 新建乡 is a township somewhere, but here 乡 opens the word 乡村.
-    if end not in bounds and end != len(folded) and not before_place:
+    # (Cheap conditions first: ``in bounds`` segments the text.)
+    if end != len(folded) and not before_place and end not in bounds:
         return False
-    return start in bounds or after_place or not re.match(r"[\u4e00-\u9fff]", folded[start - 1:start] or " ")
+    return after_place or start in bounds or not _HAN_CHAR.match(folded[start - 1:start] or " ")
+
+
+@lru_cache(maxsize=512)
+def _bounds(folded: str) -> _Bounds:
+    # Cached: both passes over a paragraph (article_context, article_places) ask.
+    return _Bounds(folded)
 
 
 @lru_cache(maxsize=512)
 def _candidates(folded: str) -> tuple[tuple[int, int, str], ...]:
+    # Place-like substrings of ``folded`` (gazetteer forms, villages by context), longest first
+    # then leftmost: the order in which ``_accepted`` takes them.
     cands = gazetteer.scan(folded)
-    bounds = _Bounds(folded)
-    for m in VILLAGE_BY_CONTEXT.finditer(folded):
+    bounds = _bounds(folded)
+    # The search tries every Han character; most paragraphs name no village at all.
+    for m in VILLAGE_BY_CONTEXT.finditer(folded) if "村" in folded else ():
         start, end = m.start(1), m.end(1)
         # Shortest stem that starts a word: 来到华溪村 -> 华溪村, not 来到华溪村.
         for s in range(end - 3, start - 1, -1):
-            if s in bounds or s == start and not re.match(r"[\u4e00-\u9fff]", folded[s - 1:s] or " "):
+            if s in bounds or s == start and not _HAN_CHAR.match(folded[s - 1:s] or " "):
                 cands.append((s, end, "village"))
                 break
-    return tuple(cands)
+    return tuple(sorted(cands, key=lambda c: (c[0] - c[1], c[0])))
 
 
 def matches(text: str, context: frozenset[str] = frozenset(),
@@ -143,12 +161,26 @@ def matches(text: str, context: frozenset[str] = frozenset(),
         one ``(start, end, Name(zh, en, code))`` per accepted mention.
     """
     folded = fold(text)
-    bounds = _Bounds(folded)
+    out = []
+    for start, end, hit in _accepted(folded, context, blocked):
+        if hit is not None:
+            name = Name(zh=text[start:end], en=gazetteer.english(hit), code=hit.unit.code)
+        else:
+            name = Name(zh=text[start:end], en=gazetteer.local_english(folded[start:end]), code=None)
+        out.append((start, end, name))
+    return sorted(out, key=lambda c: c[0])
+
+
+def _accepted(folded: str, context: frozenset[str],
+              blocked: tuple[tuple[int, int], ...]) -> list[tuple[int, int, gazetteer.Hit | None]]:
+    """The mentions ``matches`` accepts in folded text, longest first: ``(start, end, hit)`` with
+    the unit's reading, or None for a township or village (English is left to the caller)."""
+    bounds = _bounds(folded)
     idx = gazetteer.index()
-    chosen: list[tuple[int, int, Name]] = []
+    chosen: list[tuple[int, int, gazetteer.Hit | None]] = []
     cands = _candidates(folded)
     local_starts = {s for s, _, kind in cands if kind != "unit"}
-    for start, end, kind in sorted(cands, key=lambda c: (c[0] - c[1], c[0])):
+    for start, end, kind in cands:
         if any(start < e and s < end for s, e, _ in chosen):
             continue
         if any(start < e and s < end for s, e in blocked):
@@ -156,21 +188,21 @@ def matches(text: str, context: frozenset[str] = frozenset(),
         key = folded[start:end]
         after_place = any(e == start for _, e, _ in chosen)
         if kind == "unit":
-            at_bounds = (start in bounds or after_place) and (end in bounds or end == len(folded))
+            def at_bounds() -> bool:
+                return (after_place or start in bounds) and (end == len(folded) or end in bounds)
+
             if not _unit_ok(key, idx[key], context, at_bounds):
                 continue
-            hit = gazetteer.resolve(key, context)
-            name = Name(zh=text[start:end], en=gazetteer.english(hit), code=hit.unit.code)
+            chosen.append((start, end, gazetteer.resolve(key, context)))
         else:
             if kind == "local" and not _local_ok(folded, start, end, bounds, after_place,
                                                  end in local_starts):
                 continue
-            name = Name(zh=text[start:end], en=gazetteer.local_english(key), code=None)
-        chosen.append((start, end, name))
-    return sorted(chosen, key=lambda c: c[0])
+            chosen.append((start, end, None))
+    return chosen
 
 
-_CONTEXT: dict[tuple, frozenset[str]] = {}
+_CONTEXT: ArticleCache = ArticleCache()  # {article key: frozenset of GB/T codes}
 
 
 def article_context(article: Article) -> frozenset[str]:
@@ -178,13 +210,14 @@ def article_context(article: Article) -> frozenset[str]:
 
     Cached per article (id and source hash).
     """
-    key = (article.id, article.source.sha256, article.title)
+    key = article_key(article)
     if key not in _CONTEXT:
         codes: set[str] = set()
         for text in (article.title, *(p.zh for p in article.paragraphs())):
-            for _, _, name in matches(text or ""):
-                if name.code:
-                    codes.add(name.code)
+            # Only the codes count here: no Name (and no English) is made.
+            for _, _, hit in _accepted(fold(text or ""), frozenset(), ()):
+                if hit is not None and hit.unit.code:
+                    codes.add(hit.unit.code)
         _CONTEXT[key] = frozenset(codes)
     return _CONTEXT[key]
 
@@ -195,7 +228,7 @@ def blocked_spans(text: str) -> tuple[tuple[int, int], ...]:
     return organizations.spans(text) + title_spans(text) + programs.spans(text)
 
 
-_BY_ARTICLE: dict[tuple, dict[str, list[tuple[int, int, Name]]]] = {}
+_BY_ARTICLE: ArticleCache = ArticleCache()  # {article key: {paragraph id: [(start, end, Name)]}}
 
 
 def article_places(article: Article) -> dict[str, list[tuple[int, int, Name]]]:
@@ -206,7 +239,7 @@ def article_places(article: Article) -> dict[str, list[tuple[int, int, Name]]]:
     villages by their written name), so 和田 and a later 和田地区 both carry ``Name(zh=和田,
     en=Hotan, code=653200)`` while each fact's ``text`` keeps what the paragraph says.
     """
-    key = (article.id, article.source.sha256, article.title)
+    key = article_key(article)
     if key not in _BY_ARTICLE:
         context = article_context(article)
         first: dict[str, Name] = {}

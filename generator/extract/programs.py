@@ -13,6 +13,7 @@ from ..model import Article, Fact, Name, Paragraph
 from ..names.english import program_english
 from ..script import fold
 from .documents import title_spans
+from .memo import ArticleCache, article_key
 
 #: Quotation pairs of Chinese text (GB/T 15834-2011 引号): “” 「」 『』 and the inner ‘’.
 QUOTES = (
@@ -66,7 +67,7 @@ def spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(sorted(out))
 
 
-_BY_ARTICLE: dict[tuple, dict[str, list[tuple[int, int, Name]]]] = {}
+_BY_ARTICLE: ArticleCache = ArticleCache()  # {article key: {paragraph id: [(start, end, Name)]}}
 
 
 def article_programs(article: Article) -> dict[str, list[tuple[int, int, Name]]]:
@@ -75,7 +76,7 @@ def article_programs(article: Article) -> dict[str, list[tuple[int, int, Name]]]
     One programme has one ``Name`` in the article (CONTRACT.md), the name as first written; a
     later quote that is the start of an earlier name (“组团” after “组团式”) refers back to it.
     """
-    key = (article.id, article.source.sha256, article.title)
+    key = article_key(article)
     if key not in _BY_ARTICLE:
         names: list[tuple[str, Name]] = []
         per: dict[str, list[tuple[int, int, Name]]] = {}

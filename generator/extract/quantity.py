@@ -71,28 +71,48 @@ def _names_file() -> dict:
         return yaml.safe_load(fh) or {}
 
 
+@lru_cache(maxsize=None)
 def glossary(section: str = "counts") -> dict[str, str]:
     """``names/counted_nouns.yaml``: Simplified noun -> English; ``section`` is ``counts`` (what a
-    figure counts) or ``purposes`` (what money pays for)."""
+    figure counts) or ``purposes`` (what money pays for). Loaded once and shared: read only."""
     return {str(k): str(v) for k, v in (_names_file().get(section) or {}).items()}
 
 
 @lru_cache(maxsize=None)
-def _keys_longest_first() -> tuple[str, ...]:
-    # One-character nouns (人, 县) are too often the tail of a longer word (带头人) to match alone.
-    return tuple(sorted((k for k in glossary() if len(k) > 1), key=len, reverse=True))
+def glossary_keys(section: str = "counts", min_len: int = 1) -> tuple[frozenset[str], tuple[int, ...]]:
+    """Keys of ``glossary(section)`` with at least ``min_len`` characters, and their lengths,
+    longest first: ``(keys, lengths)``, for longest-match lookups by slicing."""
+    keys = frozenset(k for k in glossary(section) if len(k) >= min_len)
+    return keys, tuple(sorted({len(k) for k in keys}, reverse=True))
+
+
+def longest_key_at(text: str, pos: int, keys: frozenset[str], lengths: tuple[int, ...]) -> str | None:
+    """The longest of ``keys`` written at offset ``pos`` of ``text`` (``lengths``: theirs, longest
+    first), or None."""
+    return next((text[pos:pos + n] for n in lengths if pos + n <= len(text) and text[pos:pos + n] in keys), None)
+
+
+def longest_key_ending(text: str, keys: frozenset[str], lengths: tuple[int, ...]) -> str | None:
+    """The longest of ``keys`` that ``text`` ends with (``lengths``: theirs, longest first), or None."""
+    return next((text[len(text) - n:] for n in lengths if n <= len(text) and text[len(text) - n:] in keys), None)
+
+
+#: A run of Han characters (modifiers between a figure and its noun).
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _key_at(folded: str, pos: int, max_gap: int = 0) -> tuple[int, str] | None:
     """A glossary noun starting at ``pos`` or after up to ``max_gap`` modifier characters."""
     rest = numerals.clause_after(folded, pos)
+    # One-character nouns (人, 县) are too often the tail of a longer word (带头人) to match alone.
+    keys, lengths = glossary_keys("counts", 2)
     for gap in range(max_gap + 1):
-        if gap and (set(rest[:gap]) & _NOT_NOUN or not re.fullmatch(r"[\u4e00-\u9fff]+", rest[:gap])
+        if gap and (set(rest[:gap]) & _NOT_NOUN or not _HAN_RUN.fullmatch(rest[:gap])
                     or _VERBS.search(rest[:gap])):
             return None
-        for key in _keys_longest_first():
-            if rest.startswith(key, gap):
-                return gap, key
+        key = longest_key_at(rest, gap, keys, lengths)
+        if key is not None:
+            return gap, key
     return None
 
 
@@ -109,8 +129,9 @@ def _key_before(folded: str, pos: int) -> tuple[int, int, list[str]] | None:
                 clause, changed = clause[:-len(word)], True
     key_end = base + len(clause)
     keys: list[str] = []
+    known, lengths = glossary_keys("counts", 2)
     while True:
-        key = next((k for k in _keys_longest_first() if clause.endswith(k)), None)
+        key = longest_key_ending(clause, known, lengths)
         if key is None:
             break
         keys.insert(0, key)

@@ -10,7 +10,8 @@ rather than a made-up translation.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Callable
+from functools import lru_cache, partial
 from pathlib import Path
 
 import jieba
@@ -62,8 +63,10 @@ def chinese_number(text: str) -> int | None:
     return total + current
 
 
-def _place_at(text: str, i: int) -> tuple[int, str] | None:
-    """Longest place name starting at ``text[i]`` -> (length, English), or None."""
+def _place_at(text: str, i: int) -> tuple[int, Callable[[], str]] | None:
+    """Longest place name starting at ``text[i]`` -> (length, function giving its English), or
+    None. The English is made only when asked: callers often only need to know that a place
+    starts there, and its pinyin is slow to make."""
     idx = gazetteer.index()
     types = glossary().get("org_types", {})
     for length in range(min(12, len(text) - i), 1, -1):
@@ -76,11 +79,15 @@ def _place_at(text: str, i: int) -> tuple[int, str] | None:
             # Inside a name a bare short form stays bare (灵山小学: Lingshan, not Lingshan County).
             before_body = text[i + length: i + length + 2] in types and text[i + length] in LEVEL_WORDS
             if not hit.written or before_body:
-                return length, gazetteer.short_english(hit)
-            return length, gazetteer.english(hit)
+                return length, partial(gazetteer.short_english, hit)
+            return length, partial(gazetteer.english, hit)
         if gazetteer.folded_local_level(piece):
-            return length, gazetteer.local_english(piece)
+            return length, partial(gazetteer.local_english, piece)
     return None
+
+
+#: An ordinal opening a piece of a name (第一, 第十四).
+_ORDINAL = re.compile(r"第([一二三四五六七八九十百]+)")
 
 
 def _words(text: str) -> list[str]:
@@ -91,9 +98,9 @@ def _words(text: str) -> list[str]:
     i = 0
     while i < len(text):
         best: tuple[int, str] | None = None
-        ordinal = re.match(r"第([一二三四五六七八九十百]+)", text[i:])
+        ordinal = _ORDINAL.match(text, i)
         if ordinal and chinese_number(ordinal.group(1)):
-            best = (ordinal.end(), f"No. {chinese_number(ordinal.group(1))}")
+            best = (ordinal.end() - i, f"No. {chinese_number(ordinal.group(1))}")
         for table in (terms, types):
             for length in range(min(10, len(text) - i), 0, -1):
                 piece = text[i:i + length]
@@ -102,7 +109,7 @@ def _words(text: str) -> list[str]:
                     break
         place = _place_at(text, i)
         if place and (best is None or place[0] > best[0]):
-            best = place
+            best = (place[0], place[1]())
         if best is None and text[i:i + 3] == "自治区":
             best = (3, LEVEL_WORDS["自治区"])
         if best is None and i == 0 and text[0] in LEVEL_WORDS:
@@ -141,10 +148,12 @@ def organization_english(name: str) -> str | None:
     orgs = glossary().get("organizations", {})
     if key in orgs:
         return orgs[key]
-    for rel, english in sorted(orgs.items(), key=lambda kv: -len(kv[0])):
-        head = key[: len(key) - len(rel)]
-        if not head or not key.endswith(rel):
+    for size in range(len(key) - 1, 0, -1):      # the longest relative name ending ``key`` first
+        rel = key[len(key) - size:]
+        english = orgs.get(rel)
+        if english is None:
             continue
+        head = key[: len(key) - size]
         # 重庆 + 市教委: the level word opens the relative name, so the place is 重庆(市).
         place = gazetteer.resolve(head + rel[0]) if rel[0] in LEVEL_WORDS else None
         if place is not None:
@@ -157,9 +166,10 @@ def organization_english(name: str) -> str | None:
         words = _words(abbrev.group(1)) if abbrev.group(1) else []
         return " ".join([*words, f"No. {chinese_number(abbrev.group(2))} Middle School"])
     types = glossary().get("org_types", {})
-    for ending in sorted(types, key=len, reverse=True):
-        if key.endswith(ending):
-            words = _words(key[: len(key) - len(ending)])
+    for size in range(len(key), -1, -1):          # the longest ending first
+        ending = key[len(key) - size:]
+        if ending in types:
+            words = _words(key[: len(key) - size])
             return " ".join([*words, types[ending]]).strip() or None
     return None
 

@@ -247,8 +247,13 @@ def lookup(name: str) -> list[Hit]:
     Order: full or suffixed forms before abbreviations before former names, then higher levels
     first (承德 is the prefecture-level city before 承德县's abbreviation).
     """
+    return list(_lookup(name))
+
+
+@lru_cache(maxsize=4096)
+def _lookup(name: str) -> tuple[Hit, ...]:
     hits = index().get(fold(name), [])
-    return sorted(hits, key=lambda h: (_FORM_RANK[h.form], _LEVEL_RANK[h.unit.level], h.unit.code or ""))
+    return tuple(sorted(hits, key=lambda h: (_FORM_RANK[h.form], _LEVEL_RANK[h.unit.level], h.unit.code or "")))
 
 
 def resolve(name: str, context: tuple[str, ...] | frozenset[str] = ()) -> Hit | None:
@@ -256,9 +261,14 @@ def resolve(name: str, context: tuple[str, ...] | frozenset[str] = ()) -> Hit | 
 
     Rule: form rank (full before abbreviation before former name), then the unit that shares a
     prefecture (first four digits) or province (first two) with a context code, then the higher
-    level. Returns None for an unknown name.
+    level. Returns None for an unknown name. Cached (the place layer asks again and again).
     """
-    hits = lookup(name)
+    return _resolve(name, frozenset(context))
+
+
+@lru_cache(maxsize=4096)
+def _resolve(name: str, context: frozenset[str]) -> Hit | None:
+    hits = _lookup(name)
     if not hits:
         return None
 
@@ -284,38 +294,54 @@ def scan(folded: str) -> list[tuple[int, int, str]]:
     ``kind`` is ``unit`` for a written form of a province-, prefecture- or county-level unit
     (``index()`` key) and ``local`` for a township or village name of the data (two or more
     characters before its 乡/镇/村… ending). Overlapping and nested matches are all returned;
-    choosing among them is the caller's business.
+    choosing among them is the caller's business. A new list each call (the search is cached:
+    the organisation and place layers both scan each paragraph).
     """
+    return list(_scan(folded))
+
+
+@lru_cache(maxsize=512)
+def _scan(folded: str) -> tuple[tuple[int, int, str], ...]:
     idx, towns, villages = _load()
-    longest, openings = _key_shape()
+    may_open, lengths_by_opening = _key_shape()
     out: list[tuple[int, int, str]] = []
     n = len(folded)
-    for i in range(n - 1):
-        if folded[i:i + 2] not in openings:  # most positions start no name at all
+    for m in may_open.finditer(folded):  # most positions start no name at all
+        i = m.start()
+        lengths = lengths_by_opening.get(folded[i:i + 2])
+        if lengths is None:
             continue
-        for j in range(min(n, i + longest), i + 1, -1):
-            if folded[i:j] in idx:
-                out.append((i, j, "unit"))
-    endings = sorted({*TOWNSHIP_ENDINGS, *VILLAGE_ENDINGS}, key=len, reverse=True)
-    last_chars = {e[-1] for e in endings}
-    for j in range(1, n + 1):
-        if folded[j - 1] not in last_chars:
-            continue
-        for ending in endings:
+        for length in lengths:
+            if i + length <= n and folded[i:i + length] in idx:
+                out.append((i, i + length, "unit"))
+    for m in _LOCAL_LAST_CHAR.finditer(folded):
+        j = m.end()
+        for ending in _LOCAL_ENDINGS:
             if not folded.endswith(ending, 0, j):
                 continue
             for i in range(max(0, j - len(ending) - 6), j - len(ending) - 1):
                 piece = folded[i:j]
                 if piece in towns or piece in villages:
                     out.append((i, j, "local"))
-    return out
+    return tuple(out)
+
+
+#: Township and village endings, longest first, and their last characters (for ``scan``).
+_LOCAL_ENDINGS = sorted({*TOWNSHIP_ENDINGS, *VILLAGE_ENDINGS}, key=len, reverse=True)
+_LOCAL_LAST_CHAR = re.compile("[" + "".join(sorted({e[-1] for e in _LOCAL_ENDINGS})) + "]")
 
 
 @lru_cache(maxsize=1)
-def _key_shape() -> tuple[int, frozenset[str]]:
-    """Length of the longest ``index()`` key and the set of keys' first two characters."""
-    keys = index()
-    return max(len(k) for k in keys), frozenset(k[:2] for k in keys)
+def _key_shape() -> tuple[re.Pattern, dict[str, tuple[int, ...]]]:
+    """Where ``index()`` keys may start, for ``scan``: a pattern matching (empty) before each
+    character that opens a key and has a character after it, and the keys' first two characters
+    -> the lengths of the keys they open, longest first."""
+    shape: dict[str, set[int]] = {}
+    for key in index():
+        shape.setdefault(key[:2], set()).add(len(key))
+    firsts = "".join(sorted({opening[0] for opening in shape}))
+    may_open = re.compile("(?=[" + re.escape(firsts) + "].)", re.S)
+    return may_open, {opening: tuple(sorted(lengths, reverse=True)) for opening, lengths in shape.items()}
 
 
 def local_level(name: str) -> str | None:

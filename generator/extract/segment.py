@@ -1,0 +1,318 @@
+"""jieba's word segmentation and part-of-speech tagging: the same results in less time.
+
+The layers cut parts of a paragraph into words with jieba (``jieba.cut``: where words start and
+end) and tag some parts with jieba's POS tagger (``jieba.posseg.cut``: the organisation walk).
+Both are pure Python and were most of an article's extraction time. This module runs jieba's own
+code on jieba's default dictionary and tables (``jieba.dt``, ``jieba.posseg.dt``: shared, never
+copied) and replaces three of its steps by equivalents that give exactly jieba's results:
+
+- ``Tokenizer.get_DAG`` and ``Tokenizer.calc`` (the word graph of a text and its most probable
+  route) are jieba's, written as plain loops instead of a generator per character: same
+  dictionary look-ups, same sums in the same order, same tie-breaking.
+- ``viterbi`` is the tagger's HMM search over (position in word, tag) states for runs of unknown
+  characters (杨坊, 吉克阿木). jieba scores every pair of a previous and a next state, about
+  256 x 256 per character it has no table for; the model allows about 20 transitions out of a
+  state, and this search follows only those. It adds the same three terms in the same order and
+  breaks ties as jieba's ``max`` does (the larger previous state wins), so it finds the same path;
+  where jieba would meet an impossible path (score -inf) it hands over to jieba's own search.
+- ``tag_lazy`` is jieba's tagging loop, written out, that leaves each unknown run whole, for
+  ``tag_run`` to tag if a caller needs its words.
+
+The algorithms are those of jieba 0.42 (pyproject pins ``jieba>=0.42,<0.43``).
+"""
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+from math import log
+
+import jieba
+import jieba.finalseg
+import jieba.posseg
+from jieba.posseg import POSTokenizer, pair
+
+_jieba_viterbi = importlib.import_module("jieba.posseg.viterbi")   # the package shadows the module's name
+
+#: A state of the tagger's model: (position in the word, B/M/E/S; POS tag).
+State = tuple[str, str]
+
+
+class Tokenizer(jieba.Tokenizer):
+    """jieba's default tokenizer ``jieba.dt`` behind a proxy that replaces ``get_DAG`` and
+    ``calc``. Every attribute (dictionary, total, state) is read from and written to
+    ``jieba.dt`` itself, so words added to jieba later count here too."""
+
+    def __init__(self, base: jieba.Tokenizer):   # no super().__init__: nothing of its own
+        object.__setattr__(self, "_base", base)
+
+    def __getattr__(self, name: str):
+        return getattr(self._base, name)
+
+    def __setattr__(self, name: str, value) -> None:
+        setattr(self._base, name, value)
+
+    def get_DAG(self, sentence: str) -> dict[int, list[int]]:
+        """jieba's ``get_DAG``: for each start offset, the end offsets (inclusive) of dictionary
+        words starting there, or the start itself when none."""
+        self.check_initialized()
+        freq = self._base.FREQ
+        dag = {}
+        n = len(sentence)
+        for k in range(n):
+            ends = []
+            i = k
+            frag = sentence[k]
+            while i < n and frag in freq:
+                if freq[frag]:
+                    ends.append(i)
+                i += 1
+                frag = sentence[k:i + 1]
+            if not ends:
+                ends.append(k)
+            dag[k] = ends
+        return dag
+
+    def calc(self, sentence: str, DAG: dict[int, list[int]], route: dict) -> None:  # noqa: N803
+        """jieba's ``calc``: fills ``route`` with ``{start: (log probability, end)}`` of the
+        most probable route, right to left."""
+        n = len(sentence)
+        route[n] = (0, 0)
+        freq = self._base.FREQ
+        logtotal = log(self._base.total)
+        for idx in range(n - 1, -1, -1):
+            best = None
+            for x in DAG[idx]:
+                candidate = (log(freq.get(sentence[idx:x + 1]) or 1) - logtotal + route[x + 1][0], x)
+                if best is None or candidate > best:   # max() keeps the first of equals: same
+                    best = candidate
+            route[idx] = best
+
+
+@lru_cache(maxsize=1)
+def tokenizer() -> Tokenizer:
+    """The shared ``Tokenizer`` over ``jieba.dt``."""
+    return Tokenizer(jieba.dt)
+
+
+def cut(text: str) -> list[str]:
+    """Words of ``text``, equal to ``jieba.lcut(text)`` (accurate mode, HMM on)."""
+    return list(tokenizer().cut(text))
+
+
+def word_ends(block: str) -> list[int]:
+    """End offsets of the words of ``block``, a run of the characters jieba segments together
+    (``jieba.re_han_default``), as ``jieba.cut(block)`` cuts it (HMM on): jieba 0.42's
+    ``Tokenizer.__cut_DAG``, keeping only where words end."""
+    tk = tokenizer()
+    dag = tk.get_DAG(block)
+    route: dict = {}
+    tk.calc(block, dag, route)
+    freq = tk.FREQ
+    ends: list[int] = []
+    x, buf_start, n = 0, -1, len(block)   # buf_start: where the pending single characters begin
+
+    def flush(end: int) -> None:
+        buf = block[buf_start:end]
+        if len(buf) > 1 and not freq.get(buf):   # unknown run: jieba's HMM cuts it
+            pos = buf_start
+            for word in jieba.finalseg.cut(buf):
+                pos += len(word)
+                ends.append(pos)
+        else:                                    # one character, or each character alone
+            ends.extend(range(buf_start + 1, end + 1))
+
+    while x < n:
+        y = route[x][1] + 1
+        if y - x == 1:
+            if buf_start < 0:
+                buf_start = x
+        else:
+            if buf_start >= 0:
+                flush(x)
+                buf_start = -1
+            ends.append(y)
+        x = y
+    if buf_start >= 0:
+        flush(n)
+    return ends
+
+
+# --- part-of-speech tagging ---------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _next_states() -> dict[State, frozenset[State]]:
+    # state -> the states the model lets follow it (about 20 of 256).
+    return {y0: frozenset(edges) for y0, edges in jieba.posseg.trans_P.items()}
+
+
+def _jieba(obs: str) -> tuple[float, tuple[State, ...]]:
+    prob, route = _jieba_viterbi.viterbi(obs, jieba.posseg.char_state_tab_P, jieba.posseg.start_P,
+                                         jieba.posseg.trans_P, jieba.posseg.emit_P)
+    return prob, tuple(route)
+
+
+@lru_cache(maxsize=4096)
+def _allowed(ch: str) -> frozenset[State]:
+    # The states the model allows for ``ch``; all of them when its table has no entry.
+    return frozenset(jieba.posseg.char_state_tab_P.get(ch, jieba.posseg.trans_P.keys()))
+
+
+def _best(scores: dict[State, float]) -> float:
+    return max(scores.values())
+
+
+def _best_state(scores: dict[State, float]) -> State:
+    # jieba takes max((score, state)): the best score, the larger state among equals.
+    top = max(scores.values())
+    return max(y for y, score in scores.items() if score == top)
+
+
+@lru_cache(maxsize=4096)
+def viterbi(obs: str) -> tuple[float, tuple[State, ...]]:
+    """Most probable (B/M/E/S, tag) state per character of ``obs``: ``(log probability, states)``.
+
+    Same result as ``jieba.posseg.viterbi.viterbi(obs, char_state_tab_P, start_P, trans_P,
+    emit_P)``, with the states as a tuple. ``obs`` is a non-empty run of Han characters. Raises
+    what jieba's raises (it is called in that case). Cached: names recur in an article (杨坊).
+    """
+    states, start, emit_p = jieba.posseg.char_state_tab_P, jieba.posseg.start_P, jieba.posseg.emit_P
+    trans = jieba.posseg.trans_P
+    nexts = _next_states()
+    min_float = _jieba_viterbi.MIN_FLOAT
+    all_states = trans.keys()
+    V = {y: start[y] + emit_p[y].get(obs[0], min_float) for y in states.get(obs[0], all_states)}
+    if len(obs) == 1:   # one character (年 in 2017年)
+        return _best(V), (_best_state(V),)
+    paths: list[dict[State, State | str]] = [dict.fromkeys(V, "")]
+    for ch in obs[1:]:
+        prev_states = [x for x in V if nexts[x]]
+        expect = frozenset().union(*[nexts[x] for x in prev_states])
+        obs_states = _allowed(ch) & expect or expect
+        if not obs_states:   # no state can follow: jieba's search fails its own way
+            return _jieba(obs)
+        emit = {y: emit_p[y].get(ch, min_float) for y in obs_states}
+        scores: dict[State, float] = {}
+        path: dict[State, State | str] = {}
+        for y0 in prev_states:
+            v0, edges = V[y0], trans[y0]
+            for y in nexts[y0] & obs_states:     # the transitions that exist, into this character
+                score = v0 + edges[y] + emit[y]  # jieba's sum, in jieba's order
+                best = scores.get(y)
+                if best is None or score > best or (score == best and y0 > path[y]):
+                    scores[y] = score
+                    path[y] = y0
+        # jieba also scores missing transitions, as -inf: they matter only if nothing else is finite.
+        if any(score == float("-inf") for score in scores.values()):
+            return _jieba(obs)
+        V = scores
+        paths.append(path)
+    prob, state = _best(V), _best_state(V)
+    route: list[State] = [None] * len(obs)   # type: ignore[list-item]
+    for i in range(len(obs) - 1, -1, -1):
+        route[i] = state
+        state = paths[i][state]
+    return prob, tuple(route)
+
+
+class _Tagger(POSTokenizer):
+    """jieba's default tagger ``jieba.posseg.dt`` behind a proxy (its word tags are read from it),
+    whose HMM step (the private ``__cut``) runs on ``viterbi``; used for unknown runs."""
+
+    def __init__(self):   # no super().__init__: it would read the dictionary again
+        self.tokenizer = tokenizer()
+
+    def __getattr__(self, name: str):
+        return getattr(jieba.posseg.dt, name)
+
+    def _POSTokenizer__cut(self, sentence):
+        # jieba 0.42's POSTokenizer.__cut, with the faster search.
+        prob, pos_list = viterbi(sentence)
+        begin, nexti = 0, 0
+        for i, char in enumerate(sentence):
+            pos = pos_list[i][0]
+            if pos == "B":
+                begin = i
+            elif pos == "E":
+                yield pair(sentence[begin:i + 1], pos_list[i][1])
+                nexti = i + 1
+            elif pos == "S":
+                yield pair(char, pos_list[i][1])
+                nexti = i + 1
+        if nexti < len(sentence):
+            yield pair(sentence[nexti:], pos_list[nexti][1])
+
+
+@lru_cache(maxsize=1)
+def _tagger() -> _Tagger:
+    return _Tagger()
+
+
+def tag_lazy(text: str) -> list[tuple[str, str | None]]:
+    """``tag(text)`` with the HMM's part left undone: each unknown run that jieba tags by its HMM
+    is one item ``(run, None)``, and ``tag_run(run)`` gives the items ``tag`` has in its place.
+
+    jieba 0.42's ``POSTokenizer.cut`` (``__cut_internal`` and ``__cut_DAG``, HMM on), with
+    tuples for its ``pair`` objects.
+    """
+    posseg = jieba.posseg
+    posseg.dt.makesure_userdict_loaded()
+    tk = tokenizer()
+    word_tag, freq = posseg.dt.word_tag_tab, tk.FREQ
+    out: list[tuple[str, str | None]] = []
+
+    def flush(buf: str) -> None:
+        if len(buf) == 1:
+            out.append((buf, word_tag.get(buf, "x")))
+        elif not freq.get(buf):
+            out.append((buf, None))           # jieba: __cut_detail(buf), the HMM
+        else:
+            out.extend((ch, word_tag.get(ch, "x")) for ch in buf)
+
+    for blk in posseg.re_han_internal.split(text):
+        if posseg.re_han_internal.match(blk):
+            dag = tk.get_DAG(blk)
+            route: dict = {}
+            tk.calc(blk, dag, route)
+            x, buf, n = 0, "", len(blk)
+            while x < n:
+                y = route[x][1] + 1
+                word = blk[x:y]
+                if y - x == 1:
+                    buf += word
+                else:
+                    if buf:
+                        flush(buf)
+                        buf = ""
+                    out.append((word, word_tag.get(word, "x")))
+                x = y
+            if buf:
+                flush(buf)
+        else:
+            for piece in posseg.re_skip_internal.split(blk):
+                if posseg.re_skip_internal.match(piece):
+                    out.append((piece, "x"))
+                else:
+                    for ch in piece:
+                        if posseg.re_num.match(ch):
+                            out.append((ch, "m"))
+                        elif posseg.re_eng.match(piece):   # sic: jieba tests the piece here
+                            out.append((ch, "eng"))
+                        else:
+                            out.append((ch, "x"))
+    return out
+
+
+def tag_run(run: str) -> list[tuple[str, str]]:
+    """``[(word, tag)]`` of an unknown run from ``tag_lazy`` (jieba's ``__cut_detail``)."""
+    return [(p.word, p.flag) for p in POSTokenizer._POSTokenizer__cut_detail(_tagger(), run)]
+
+
+def tag(text: str) -> list[tuple[str, str]]:
+    """``[(word, tag)]`` of ``text``, equal to ``[tuple(p) for p in jieba.posseg.cut(text)]``."""
+    out: list[tuple[str, str]] = []
+    for word, flag in tag_lazy(text):
+        if flag is None:
+            out.extend(tag_run(word))
+        else:
+            out.append((word, flag))
+    return out
