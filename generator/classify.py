@@ -31,10 +31,13 @@ CUES: dict[str, dict[str, float]] = {
         "深度贫困": 3, "控辍保学": 3, "辍学": 2, "资助": 2, "建档立卡": 2, "特困": 1.5,
         "贫困学生": 2, "困难学生": 2, "兜底": 2.5, "三区三州": 2, "农牧区": 1.5, "扶智": 1.5,
         "扶志": 1.5, "听不懂": 1.5, "不敢说": 1.5, "留守": 1, "延伸": 1, "家访": 1, "奖学金": 1,
-        "贫困家庭": 1.5, "乡村": 0.5, "县乡": 1,
+        "贫困家庭": 1.5, "乡村": 0.5, "县乡": 1, "劝返": 3, "失学": 2, "因贫": 2, "助学金": 2,
+        "生活补助": 2, "三包": 2, "免费教育": 2, "送教上门": 2, "营养改善": 1.5,
     },
-    # Work outside education proper (consumption and industry poverty alleviation) is "other".
+    # Work outside education proper (consumption and industry poverty alleviation) is "other", and
+    # so is the shortcomings section of a work report (一、主要做法 … 四、存在的问题).
     "other": {
+        "存在的问题": 3, "存在问题": 3, "问题和不足": 3,
         "消费扶贫": 1.5, "采购": 1.5, "销售": 1.5, "产品": 1, "食堂": 1, "工会": 1.5, "专柜": 1,
         "电商": 1.5, "展销": 1.5, "农特产品": 1.5, "下单": 1.5, "礼包": 1, "产业": 1,
     },

@@ -5,12 +5,14 @@ This is the hand-off between extraction and rendering: the renderer reads only t
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 
 import jsonschema
 import yaml
 
+from .extract.money import currency_code
 from .model import Article, Fact
 from .translate import Translations
 
@@ -44,6 +46,8 @@ def _fact(f: Fact) -> dict:
         "unit": f.unit,
         "name": _name(f.name),
     }
+    if f.type == "money":
+        out["currency"] = currency_code(f.text)
     if f.counts is not None:
         out["counts"] = _name(f.counts)
     return out
@@ -91,13 +95,27 @@ def facts_document(article: Article, facts: list[Fact], tr: Translations) -> dic
     }
 
 
+#: Plain scalars that a YAML 1.2 (core schema) reader takes for a number, boolean or null although
+#: PyYAML, a YAML 1.1 reader, takes them for strings (``1e3``, ``0o17``, ``.5E2``): such strings are
+#: quoted so that every reader gets the string back. Source: YAML 1.2.2 §10.3.2, tag resolution.
+_YAML12_NON_STR = re.compile(
+    r"null|Null|NULL|~|true|True|TRUE|false|False|FALSE"
+    r"|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+"
+    r"|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
+
+# Not libyaml's faster emitter: it writes characters beyond the BMP (emoji in WeChat reposts) as
+# \U escapes, which the editors who read these files could not.
 class _Dumper(yaml.SafeDumper):
     """Safe YAML with block style; strings YAML would read as something else are quoted."""
 
 
 def _str(dumper, data: str):
-    style = "|" if "\n" in data else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+    if "\n" in data:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", data, style="|")
+    if _YAML12_NON_STR.fullmatch(data):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", data, style="'")
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data)
 
 
 _Dumper.add_representer(str, _str)
@@ -115,6 +133,11 @@ def schema() -> dict:
     return json.loads(text)
 
 
+@lru_cache(maxsize=1)
+def _validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(schema())
+
+
 def validate(doc: dict) -> None:
     """Check ``doc`` against the schema and the provenance rule.
 
@@ -122,8 +145,7 @@ def validate(doc: dict) -> None:
         FactsError: naming the first offending field (JSON path) and the problem, or the first
             fact whose ``text`` is not ``paragraph.zh[start:end]``.
     """
-    validator = jsonschema.Draft202012Validator(schema())
-    error = next(iter(sorted(validator.iter_errors(doc), key=lambda e: list(e.path))), None)
+    error = next(iter(sorted(_validator().iter_errors(doc), key=lambda e: list(e.path))), None)
     if error is not None:
         where = "/".join(str(p) for p in error.absolute_path) or "(document)"
         raise FactsError(f"{where}: {error.message}")

@@ -129,7 +129,8 @@ class Fact:
 
     Attributes:
         type: one of ``FACT_TYPES``.
-        value: money in CNY yuan, quantity as the count, percent in percent; None for names.
+        value: money in the units of its currency (yuan for CNY; ``money.currency_code``), quantity
+            as the count, percent in percent; None for names.
         value_max: upper bound when the text bounds a range, else None.
         approx: True for 約 近 余 多 左右 逾 超过 etc.
         unit: quantity's measure word as written (名 人次 所…); None otherwise.

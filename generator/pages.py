@@ -15,6 +15,7 @@ import yaml
 from markupsafe import Markup, escape
 
 from .model import TOPICS
+from .names.english import publisher_english
 
 NUMERIC = ("money", "quantity", "percent")
 NAME_TYPES = ("place", "organization", "document", "program")
@@ -47,18 +48,26 @@ def _num(value) -> str:
     return f"{d.normalize():,f}"
 
 
+#: Chinese names of currencies by ISO 4217 code, for the Chinese pages' value column.
+CURRENCY_ZH = {"CNY": "元", "HKD": "港元", "MOP": "澳门元", "TWD": "新台币", "USD": "美元", "EUR": "欧元",
+               "JPY": "日元", "GBP": "英镑", "AUD": "澳元", "KRW": "韩元", "CAD": "加元", "RUB": "卢布",
+               "SGD": "新加坡元", "CHF": "瑞士法郎"}
+
+
 def format_value(fact: dict, lang: str) -> str:
     """The value of a numeric fact for a table cell, e.g. ``≈ CNY 12,400,000`` / ``约 12,400,000 元``.
 
-    Money is in CNY yuan, quantities carry their measure word (English: the counted thing when
-    known), percent a ``%`` sign; ``value_max`` makes a range, ``approx`` a leading ≈/约.
+    Money is in the units of its ``currency`` (ISO 4217, CNY when absent: ``USD 200,000`` /
+    ``200,000 美元``), quantities carry their measure word (English: the counted thing when known),
+    percent a ``%`` sign; ``value_max`` makes a range, ``approx`` a leading ≈/约.
     """
     value = _num(fact["value"])
     if fact.get("value_max") is not None:
         value = f"{value}–{_num(fact['value_max'])}"
     approx = fact.get("approx")
     if fact["type"] == "money":
-        text = f"CNY {value}" if lang == "en" else f"{value} 元"
+        code = fact.get("currency") or "CNY"
+        text = f"{code} {value}" if lang == "en" else f"{value} {CURRENCY_ZH.get(code, code)}"
     elif fact["type"] == "percent":
         text = f"{value}%"
     else:
@@ -173,6 +182,7 @@ class ArticleView:
     time: str | None
     url: str | None
     publisher: str | None
+    publisher_en: str | None
     editor: str | None
     sections: list[SectionView]
     facts: list[dict]
@@ -219,8 +229,9 @@ class ArticleView:
 def fallback_title_en(doc: dict) -> str:
     """English title for an article nobody translated, made from its facts.
 
-    ``Education poverty alleviation: Xiamen and Linxia (2020-09-18)``: the places named in the
-    Chinese title, in title order, else the two places mentioned most; then the date.
+    ``Education poverty alleviation: Xiamen and Linxia (Linxia Daily, 2020-09-18)``: the places
+    named in the Chinese title, in title order, else the two places mentioned most; then the
+    publisher's English name (``publisher_english``) and the date, each when known.
     """
     title = doc["title"]["zh"]
     places: dict[str, tuple[int, int]] = {}     # English -> (position in title or large, -mentions)
@@ -236,9 +247,11 @@ def fallback_title_en(doc: dict) -> str:
     chosen = in_title or ranked[:2]
     topic = label("untitled_topic", "en")
     where = " and ".join(chosen[:3])
-    date = (doc["source"].get("published") or "")[:10]
+    publisher = doc["source"].get("publisher")
+    tail = [part for part in ((publisher_english(publisher) if publisher else None),
+                              (doc["source"].get("published") or "")[:10]) if part]
     text = f"{topic}: {where}" if where else topic
-    return f"{text} ({date})" if date else text
+    return f"{text} ({', '.join(tail)})" if tail else text
 
 
 def article_view(doc: dict) -> ArticleView:
@@ -267,6 +280,7 @@ def article_view(doc: dict) -> ArticleView:
         time=published[11:16] or None,
         url=src.get("url"),
         publisher=src.get("publisher"),
+        publisher_en=publisher_english(src["publisher"]) if src.get("publisher") else None,
         editor=src.get("editor"),
         sections=sections,
         facts=doc["facts"],

@@ -17,7 +17,7 @@ import polib
 from . import decode, document, html, review, translate
 from .extract import extract_facts
 from .model import Article
-from .read import FULL_DATE, META_KEY, URL, SourceError, parse, read_article
+from .read import BARE_META_KEY, FULL_DATE, META_KEY, URL, SourceError, parse, read_article
 from .script import fold
 
 #: Stands in for a missing title line while the reader parses (it takes line 1 as the title).
@@ -157,10 +157,13 @@ def untitled(title: str) -> str | None:
 
     Rules: a title has no sentence-ending 。 and is at most ``TITLE_MAX`` characters; a line
     that starts with a full date, a URL or a ``来源：``-style key is the page's metadata line
-    (titles may mention a date, they do not start with one).
+    (titles may mention a date, they do not start with one); so is one that starts with a
+    label without colon (``来源 四川日报 作者 李明 2021-03-05``) when a date or a second label
+    follows (a title may start with a word like 时间, not with two fields).
     """
     key = fold(title)
-    if URL.match(key) or FULL_DATE.match(key) or META_KEY.match(key):
+    bare = BARE_META_KEY.match(key) and (FULL_DATE.search(key) or len(BARE_META_KEY.findall(key)) >= 2)
+    if URL.match(key) or FULL_DATE.match(key) or META_KEY.match(key) or bare:
         return "the first line is the metadata line"
     if "。" in key or len(key) > TITLE_MAX:
         return "the first line is body text"

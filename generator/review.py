@@ -22,6 +22,7 @@ import jsonschema
 import yaml
 
 from . import document
+from .extract.money import currency_code
 
 SCHEMA_ID = "policy-digest/review@1"
 NUMERIC = ("money", "quantity", "percent")
@@ -334,6 +335,8 @@ def _new_fact(entry: Entry, span: tuple[str, int]) -> dict:
     fact = {"id": "f0", "type": kind, "text": text, "paragraph": pid, "start": start, "end": start + len(text),
             "value": ch.get("value"), "value_max": ch.get("value_max"), "approx": ch.get("approx", False),
             "unit": ch.get("unit"), "name": None}
+    if kind == "money":
+        fact["currency"] = currency_code(text)
     if kind in NAMED:
         fact["name"] = {"zh": ch.get("zh", text), "en": ch.get("en")}
         if ch.get("code"):

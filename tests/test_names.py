@@ -263,3 +263,13 @@ def test_seed_article_finds_every_gold_place_with_its_english_name():
         assert names, f"{entry['zh']} not found"
         accepted = entry["en"] if isinstance(entry["en"], list) else [entry["en"]]
         assert _en_key(names[0].en) in {_en_key(a) for a in accepted}, (entry, names[0])
+
+
+@pytest.mark.parametrize("name, english", [
+    ("组团式", "group-based assistance"),                   # glossary first
+    ("春蕾计划", "Chunlei Programme"),                       # ending -> English head noun
+    ("聽不懂、跟不上", "Tingbudong, Genbushang"),            # Traditional; 、 kept as a comma
+    ("3+1", "3+1"),
+])
+def test_program_english_falls_back_to_pinyin_words(name, english):
+    assert program_english(name) == english

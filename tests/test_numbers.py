@@ -68,7 +68,62 @@ def test_numerals_ranges(text, low, high):
 
 
 def test_full_width_comma_separates_figures_ascii_comma_groups_thousands():
-    assert [f.text for f in facts("培训教师300，500名学生参加，共1,158所学校。")] == ["500名", "1,158所"]
+    assert [f.text for f in facts("培训教师300名，500名学生参加，共1,158所学校。")] == [
+        "300名", "500名", "1,158所"]
+
+
+@pytest.mark.parametrize("sentence, text, value", [
+    ("全年募集善款１，２００万元。", "１，２００万元", 12000000),
+    ("共培训1，200名乡村教师。", "1，200名", 1200),
+    ("累计资助1，250，000元。", "1，250，000元", 1250000),
+    ("惠及学生1,200人。", "1,200人", 1200),
+])
+def test_full_width_comma_between_groups_of_three_is_a_thousands_separator(sentence, text, value):
+    assert [(f.text, f.value) for f in facts(sentence)] == [(text, value)]
+
+
+@pytest.mark.parametrize("sentence, texts", [
+    ("分为1，2，3号楼，共5所。", ["5所"]),            # enumeration: groups of one digit
+    ("见“3，5”两条。", ["两条"]),
+    ("2019，2020年连续两年达标。", ["两年"]),           # a four-digit group is no thousands group
+    ("培训教师12，3500名学生参加。", ["3500名"]),      # a group of four digits is a new figure
+])
+def test_full_width_comma_elsewhere_ends_a_clause(sentence, texts):
+    assert [f.text for f in facts(sentence)] == texts
+
+
+def test_clause_does_not_end_at_a_thousands_comma():
+    folded = numerals.fold_for_numbers("资金1，200万元用于建设")
+    assert numerals.clause_before(folded, folded.index("用")) == "资金1,200万元"
+
+
+@pytest.mark.parametrize("text, value", [("一点五亿", 150000000), ("三点二五", 3.25), ("两点五万", 25000)])
+def test_numerals_chinese_decimal_point(text, value):
+    assert numerals.parse(text) == value
+
+
+def test_numerals_chinese_decimal_is_not_a_clock_time():
+    assert [f.text for f in facts("下午三点五十分，投入一点二亿元。")] == ["一点二亿元"]
+
+
+@pytest.mark.parametrize("sentence, text, low, high", [
+    ("每年培训数十名骨干教师。", "数十名", 10, 90),
+    ("累计投入数千万元。", "数千万元", 10000000, 90000000),
+    ("惠及数万名学生。", "数万名", 10000, 90000),
+])
+def test_numerals_shu_is_several(sentence, text, low, high):
+    fact = one(sentence, money if "元" in text else quantity, text)
+    assert (fact.value, fact.value_max, fact.approx) == (low, high, True)
+
+
+@pytest.mark.parametrize("sentence, texts", [
+    ("全县学生总数十二万人。", ["十二万人"]),           # 总数 is a word: 数 is not "several"
+    ("参赛人数百分之八十来自农村。", ["百分之八十"]),
+    ("少数民族学生300名。", ["300名"]),
+])
+def test_numerals_shu_ending_a_word_is_no_hedge(sentence, texts):
+    found = facts(sentence)
+    assert [f.text for f in found] == texts and not any(f.approx for f in found)
 
 
 def test_numerals_reject_what_is_not_one_number():
@@ -103,6 +158,54 @@ def test_money_amounts(sentence, text, value, approx):
 def test_money_ranges(sentence, text, low, high):
     fact = one(sentence, money, text)
     assert (fact.value, fact.value_max) == (low, high)
+
+
+def test_money_exact_values():
+    assert one("采购农产品一百九十万零三千九百七十一元。", money, "一百九十万零三千九百七十一元").value == 1903971
+    fact = one("全省投入16.4亿元改善办学条件。", money, "16.4亿元")
+    assert fact.value == 1640000000 and type(fact.value) is int
+
+
+@pytest.mark.parametrize("sentence, text, value", [
+    ("全年投入逾人民币3000万元。", "逾人民币3000万元", 30000000),
+    ("累计筹集超过人民币1亿元。", "超过人民币1亿元", 100000000),
+    ("企业捐赠约人民币500万元。", "约人民币500万元", 5000000),
+    ("校友捐资近人民幣80萬元。", "近人民幣80萬元", 800000),
+    ("基金会捐赠超人民币2亿元。", "超人民币2亿元", 200000000),
+    ("项目折合人民币约2700万元。", "人民币约2700万元", 27000000),
+])
+def test_money_hedge_before_the_currency_word(sentence, text, value):
+    fact = one(sentence, money, text)
+    assert (fact.value, fact.approx, money.currency_code(fact.text)) == (value, True, "CNY")
+
+
+@pytest.mark.parametrize("sentence, text, value, code", [
+    ("香港爱心人士捐款港币3000万元。", "港币3000万元", 30000000, "HKD"),
+    ("另募得善款500万港元。", "500万港元", 5000000, "HKD"),
+    ("澳門基金會捐贈80萬澳門元。", "80萬澳門元", 800000, "MOP"),
+    ("海外校友捐赠20万美元。", "20万美元", 200000, "USD"),
+    ("该基金会资助美元15万，用于奖学金。", "美元15万", 150000, "USD"),
+    ("欧盟援助10万欧元。", "10万欧元", 100000, "EUR"),
+    ("日本友人捐赠300万日元。", "300万日元", 3000000, "JPY"),
+    ("英国基金会资助5万英镑。", "5万英镑", 50000, "GBP"),
+    ("捐资3000万元人民币。", "3000万元人民币", 30000000, "CNY"),
+    ("捐资5000万人民币。", "5000万人民币", 50000000, "CNY"),
+    ("生活费人民币6000元。", "人民币6000元", 6000, "CNY"),
+    ("该区今年支援2000万。", "2000万", 20000000, "CNY"),
+])
+def test_money_currency_is_kept_not_converted(sentence, text, value, code):
+    fact = one(sentence, money, text)
+    assert (fact.value, money.currency_code(fact.text)) == (value, code)
+
+
+def test_money_foreign_range_and_currency_code_in_any_script():
+    fact = one("每人资助3000美元至5000美元。", money, "3000美元至5000美元")
+    assert (fact.value, fact.value_max) == (3000, 5000)
+    assert money.currency_code("港幣約3000萬元") == "HKD" and money.currency_code("3000萬元") == "CNY"
+
+
+def test_money_currency_word_does_not_change_the_purpose():
+    assert one("每人每年补助生活费人民币4000元。", money, "人民币4000元").counts.en == "living allowance"
 
 
 def test_money_without_yuan_in_a_money_clause():
@@ -146,6 +249,53 @@ def test_quantity_counts(sentence, text, value, unit, approx):
 def test_quantity_ranges(sentence, text, low, high):
     fact = one(sentence, quantity, text)
     assert (fact.value, fact.value_max) == (low, high)
+
+
+@pytest.mark.parametrize("sentence, text, low, high, approx", [
+    ("新建两三所乡村学校。", "两三所", 2, 3, True),
+    ("每县新建3至5所学校。", "3至5所", 3, 5, False),
+    ("每期培训50-60人。", "50-60人", 50, 60, False),
+])
+def test_quantity_ranges_of_schools_and_people(sentence, text, low, high, approx):
+    fact = one(sentence, quantity, text)
+    assert (fact.value, fact.value_max, fact.approx) == (low, high, approx)
+
+
+@pytest.mark.parametrize("sentence, text, value, unit", [
+    ("他的成绩前进了20个名次。", "20个", 20, "个"),       # 个 + noun: the unit is 个 (gold style)
+    ("全班排名提升15名次。", "15名次", 15, "名次"),
+    ("每天阅读40分钟。", "40分钟", 40, "分钟"),
+    ("完成培训120学时。", "120学时", 120, "学时"),
+    ("捐赠运动鞋300双、大米200袋。", "300双", 300, "双"),
+])
+def test_quantity_measure_words(sentence, text, value, unit):
+    fact = one(sentence, quantity, text)
+    assert (fact.value, fact.unit) == (value, unit)
+
+
+def test_quantity_ranking_places_are_counted_as_such():
+    assert one("他的成绩前进了20个名次。", quantity, "20个").counts.en == "places in the ranking"
+
+
+@pytest.mark.parametrize("sentence", [
+    "全县学前三年毛入园率达到90%。",
+    "实施学前三年行动计划。",
+    "普及学前三年教育，推行高中三年免费教育。",
+    "制定教育脱贫攻坚三年行动计划，编制五年规划。",
+])
+def test_quantity_stage_and_plan_names_with_years_are_no_counts(sentence):
+    assert [f.text for f in quantity.find(para(sentence), None)] == []
+
+
+@pytest.mark.parametrize("sentence, text", [
+    ("用三年时间完成改造。", "三年"),
+    ("学校连续三年获评先进。", "三年"),
+    ("三年来累计投入资金。", "三年"),
+    ("初中三年里他从未缺课。", "三年"),
+])
+def test_quantity_durations_in_years_are_counts(sentence, text):
+    fact = one(sentence, quantity, text)
+    assert (fact.value, fact.unit) == (3, "年")
 
 
 def test_quantity_without_measure_word_after_wan():
@@ -193,6 +343,24 @@ def test_quantity_indefinite_one_counts_after_mei():
 def test_percent(sentence, text, value, approx):
     fact = one(sentence, percent, text)
     assert (fact.value, fact.approx) == (value, approx)
+
+
+@pytest.mark.parametrize("sentence, text, value, approx", [
+    ("巩固率达到百分之九十五。", "百分之九十五", 95, False),
+    ("农村学生约三成。", "约三成", 30, True),
+    ("辍学率降到千分之五。", "千分之五", 0.5, False),
+    ("辍学率控制在5‰以内。", "5‰以内", 0.5, True),
+    ("差错率为万分之三。", "万分之三", 0.03, False),
+    ("入学率提高了一点五个百分点。", "一点五个百分点", 1.5, False),
+])
+def test_percent_worded_and_per_mille(sentence, text, value, approx):
+    fact = one(sentence, percent, text)
+    assert (fact.value, fact.approx) == (value, approx)
+
+
+def test_percent_tenths_range():
+    fact = one("有七八成的学生住校。", percent, "七八成")
+    assert (fact.value, fact.value_max, fact.approx) == (70, 80, True)
 
 
 def test_percent_range():

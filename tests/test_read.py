@@ -1,7 +1,7 @@
 """The reader on small invented articles: metadata forms, junk, headings and non-headings."""
 from __future__ import annotations
 
-from generator.read import parse
+from generator.read import article_id, parse
 
 
 def read(text: str):
@@ -128,3 +128,129 @@ def test_labelled_and_pipe_metadata_forms():
     for line, (publisher, editor) in cases.items():
         a = read(f"标题\n{line}\n正文第一段，内容充实。\n")
         assert (a.source.publisher, a.source.editor, a.source.published) == (publisher, editor, "2020-07-08"), line
+
+
+def test_labelled_fields_after_date_and_time_with_any_blanks():
+    for blank in (" ", "  ", "\t", "\u3000", "\xa0", "\u200b"):
+        line = blank.join(["2021-03-05", "10:20", "来源：示例日报", "作者：某某"])
+        a = read(f"标题\n{line}\n正文第一段，内容充实。\n")
+        assert (a.source.publisher, a.source.published) == ("示例日报", "2021-03-05T10:20:00+08:00"), repr(line)
+
+
+def test_labels_without_colon_on_a_metadata_line():
+    for line in ("2021-03-05 10:20 来源 示例日报 作者 某某", "作者 某某 来源 示例日报 2021-03-05 10:20",
+                 "2021-03-05 10:20 | 来源 示例日报 | 编辑 某某"):
+        a = read(f"标题\n{line}\n正文第一段，内容充实。\n")
+        assert (a.source.publisher, a.source.published) == ("示例日报", "2021-03-05T10:20:00+08:00"), line
+
+
+def test_article_id_is_an_ascii_slug_of_latin_and_chinese():
+    assert article_id("Ünïcode 文章", None) == "unicode-wen-zhang"
+    assert article_id("Ærø_łódź", "2021-03-05") == "2021-03-05-aero-lodz"
+    assert article_id("000_e7d82218e8e66958", "2019-12-23T13:40:00+08:00") == "2019-12-23-000-e7d82218e8e66958"
+    assert article_id("ＡＢＣ 深圳", None) == "abc-shen-zhen"
+
+
+def test_flattened_table_rows_are_paragraphs_not_headings():
+    a = read("标题\n2020年1月1日\n导语一段，说明发放情况如下：\n类别　　人数　　金额\n小学　　120人　　6万元\n"
+             "初中\t80人\t4.5万元\n合计    200人    10.5万元\n一、　总体情况\n全县学校均已完成发放工作，情况良好。\n")
+    assert [s.heading for s in a.sections] == [None, "一、　总体情况"]
+    texts = [p.zh for p in a.paragraphs()]
+    assert "小学　　120人　　6万元" in texts and "类别　　人数　　金额" in texts and "初中\t80人\t4.5万元" in texts
+
+
+def test_marked_subheads_are_headings_and_triangle_lines_captions():
+    a = read("标题\n2020-09-10\n导语一段，介绍全文。\n■ 精准资助，一个不漏\n全市建立资助机制，资助学生一万人次。\n"
+             "▲ 学生们在上课\n◆ 控辍保学\n组织教师上门劝返失学学生，效果明显。\n")
+    assert [s.heading for s in a.sections] == [None, "精准资助，一个不漏", "控辍保学"]
+    assert a.sections[1].heading_line == 4
+    assert {d.text: d.reason for d in a.dropped}["▲ 学生们在上课"] == "photo caption"
+
+
+def test_wechat_end_marks_and_calls_to_action_are_dropped():
+    junk = ["—END—", "- THE END -", "END", "↓↓↓", "👇", "点击阅读原文，了解更多资讯", "喜欢就点个“在看”吧",
+            "长按识别二维码", "关注我们", "点击上方蓝字关注我们"]
+    a = read("标题\n2020-09-10\n正文一段，内容充实。\n第二段正文，说明情况。\n" + "\n".join(junk) + "\n")
+    assert [p.zh for p in a.paragraphs()] == ["正文一段，内容充实。", "第二段正文，说明情况。"]
+    assert len(a.sections) == 1
+    reasons = {d.text: d.reason for d in a.dropped}
+    assert reasons["—END—"] == "end mark" and reasons["长按识别二维码"] == "WeChat furniture"
+
+
+def test_page_buttons_are_furniture():
+    a = read("标题\n发布时间：2020-06-12\n【字体：大 中 小】【打印】\n正文一段，内容充实。\n【打印】\n【收藏】【关闭窗口】\n")
+    assert [p.zh for p in a.paragraphs()] == ["正文一段，内容充实。"]
+    assert len(a.sections) == 1
+
+
+def test_credits_lines_name_the_editor_up_to_the_next_label():
+    cases = {"编辑：某甲 审核：某乙": "某甲", "【纠错】　责任编辑： 某丙": "某丙", "责编：某丁　监制：某戊": "某丁",
+             "（责任编辑：某己）": "某己", "审核：某庚": "某庚"}
+    for line, editor in cases.items():
+        a = read(f"标题\n2020-09-10\n正文一段，内容充实。\n{line}\n")
+        assert a.source.editor == editor, line
+        assert [p.zh for p in a.paragraphs()] == ["正文一段，内容充实。"], line
+
+
+def test_source_fields_lose_account_wrapping_and_stop_at_the_next_label():
+    cases = {"来源：公众号“示例教育发布”": "示例教育发布", "来源：微信公众号「示例发布」": "示例发布",
+             "示例网　2020-10-16 07:38:00　来源：示例日报　记者 某甲 通讯员 某乙": "示例日报",
+             "2020-10-16 来源：示例日报记者某甲": "示例日报", "2020-10-16 来源：示例日报 作者某乙": "示例日报",
+             "示例日报　２０２０年１２月０８日　第０３版：要闻": "示例日报",
+             "原创 某作者 示例教育发布 2020-09-10": "示例教育发布"}
+    for line, publisher in cases.items():
+        a = read(f"标题\n{line}\n正文一段，内容充实。\n")
+        assert a.source.publisher == publisher, line
+
+
+def test_source_line_closing_the_body_is_metadata():
+    a = read("标题\n2020-09-10\n正文一段，内容充实。\n来源：公众号“示例发布”\n")
+    assert a.source.publisher == "示例发布"
+    assert [p.zh for p in a.paragraphs()] == ["正文一段，内容充实。"]
+
+
+def test_html_info_bar_between_title_and_body_is_read_as_metadata():
+    import lxml.html
+
+    from generator.html import _meta_lines
+    tree = lxml.html.document_fromstring(
+        "<html><head><title>示例标题_示例新闻网</title></head><body><div class='top'>2024年1月1日 星期一</div>"
+        "<div class='article'><h1>示例标题</h1><div class='info'><span>2019-04-18 10:05</span>&nbsp;&nbsp;"
+        "<span>来源：示例日报</span></div><div class='content'><p>今年以来，某县投入资金300万元。</p>"
+        "<p>第二段。</p></div></div><div class='footer'>2019-2024 示例网</div></body></html>")
+    lines = _meta_lines(tree, "示例标题", "今年以来，某县投入资金300万元。")
+    assert lines == ["2019-04-18 10:05 来源：示例日报"]
+    assert _meta_lines(tree, "示例标题", "不在页面上的正文") == []
+    a = parse("示例标题\n今年以来，某县投入资金300万元。\n", "t.html", "0" * 64,
+              hints={"date": "2019-04-18", "publisher": None, "lines": lines})
+    assert (a.source.published, a.source.publisher) == ("2019-04-18T10:05:00+08:00", "示例日报")
+
+
+def test_a_time_belongs_to_the_date_of_its_line():
+    a = read("标题\n2024年1月1日 星期一\n2019-04-18 10:05 来源：示例日报\n正文一段，内容充实。\n")
+    assert a.source.published == "2024-01-01"
+
+
+def test_metadata_first_line_with_bare_labels_is_no_title():
+    from generator.pipeline import untitled
+    assert untitled("来源 示例日报 作者 某甲 2021-03-05") == "the first line is the metadata line"
+    assert untitled("时间 都去哪儿了") is None
+
+
+def test_bulleted_lists_and_marked_bylines_are_not_headings():
+    a = read("标题\n2020-09-10\n导语一段，介绍全文。\n● 学前教育120人\n● 义务教育300人\n● 普通高中80人，其余为中职学生\n"
+             "正文继续说明资助情况，内容较长。\n■ 记者 某甲\n正文最后一段，说明更多的情况。\n【分享经验】\n又一段正文，说明更多的情况。\n")
+    assert len(a.sections) == 1
+    assert "● 学前教育120人" in [p.zh for p in a.paragraphs()]
+
+
+def test_empty_or_bracket_only_source_fields_give_no_publisher():
+    for line in ("来源： | 日期：2017-09-29", "来源：） 2017-09-29", "来源：公众号“” 2017-09-29"):
+        a = read(f"标题\n{line}\n正文一段，内容充实。\n")
+        assert a.source.publisher is None, line
+
+
+def test_marked_question_heads_but_not_marked_sentences():
+    a = read("标题\n2020-09-10\n导语一段，介绍全文。\n■ 经费从哪里来？\n全市设立专项资金，资助学生一万人次。\n"
+             "◆ 学生们都回到了课堂。\n组织教师上门劝返失学学生，效果明显。\n")
+    assert [s.heading for s in a.sections] == [None, "经费从哪里来？"]

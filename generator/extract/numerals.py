@@ -32,30 +32,39 @@ _CN_CLASS = "零〇○一二两三四五六七八九十百千万亿几"
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
 
 #: Hedges written right before a number. Source: 约1240万元, 近万人次, 近40所, 逾, 超过, 不少于两次,
-#: 不到三成, 上千名 (上 only before a bare 百/千/万/亿, checked in ``scan``). Longest first.
+#: 不到三成. Longest first. ``money`` also reads them before a currency word (逾人民币3000万元).
 PREFIXES = ("大约", "约合", "约", "将近", "接近", "近", "逾", "超过", "超", "多达", "不少于",
-            "不低于", "至少", "最少", "不到", "不足", "上")
+            "不低于", "至少", "最少", "不到", "不足")
+#: Hedges that count only before a bare 十/百/千/万/亿 (checked in ``scan``): 上千名, 上万人 (上 not
+#: before 十: 上十 is rare and 上 + number is mostly 上 "on"); 数十所, 数百名, 数千万元 (数 =
+#: "several", read like 几: 数十 -> 10..90).
+BARE_PREFIXES = ("上", "数")
+#: Chinese digits after 点, the decimal point of Chinese numerals (一点五亿, 三点二个百分点).
+_CN_DECIMAL = "点[零〇○一二三四五六七八九]+"
 #: Range separators between two numbers (3至5万元, 50-60万元, 4000至6000元, 2018—2020年).
 RANGE_SEPS = "至到~～-—–－"
 
 
 def _num(tag: str) -> str:
     # The group named ``tag`` spans the whole number (its end is where the number ends).
-    return (rf"(?P<{tag}>(?:(?P<{tag}a>{_ARABIC})(?P<{tag}am>百万|千万|万亿|[百千万亿]?)|(?P<{tag}c>[{_CN_CLASS}]+))"
+    return (rf"(?P<{tag}>(?:(?P<{tag}a>{_ARABIC})(?P<{tag}am>百万|千万|万亿|[百千万亿]?)|(?P<{tag}c>[{_CN_CLASS}]+(?:{_CN_DECIMAL})?))"
             rf"(?P<{tag}mid>余|多)?(?P<{tag}mult>万亿|亿|万)?(?P<{tag}post>余|多)?)")
 
 
 _PHRASE = re.compile(
     # The lookahead names every character a phrase can start with (a hedge's first character, a
     # digit, a Chinese numeral): it changes no match, and lets the search skip other text fast.
-    rf"(?=[\d{_CN_CLASS}{''.join(sorted({p[0] for p in PREFIXES}))}])"
-    rf"(?P<pre>{'|'.join(PREFIXES)})?"
+    rf"(?=[\d{_CN_CLASS}{''.join(sorted({p[0] for p in PREFIXES + BARE_PREFIXES}))}])"
+    rf"(?P<pre>{'|'.join(PREFIXES + BARE_PREFIXES)})?"
     rf"(?<![\dA-Za-z.{_CN_CLASS}])(?<!\d:)"
     rf"{_num('x')}"
     rf"(?:(?P<sep>[{re.escape(RANGE_SEPS)}]){_num('y')})?"
 )
 #: Words after which 近 is not a hedge (最近 recently, 附近 nearby…).
-_NOT_NEAR = set("最附临就靠邻贴")
+NOT_NEAR = set("最附临就靠邻贴")
+#: Words ending in 数 (人数, 总数, 次数, 多数…): after them 数 is not "several" (学生总数十二万人).
+_NOT_SEVERAL = set("人总次户多少无基指系参分倍岁件位半整函变实虚奇偶序代算票字页礼招路天年名校个点度"
+                   "周场期班课门所家项笔册量额级岗床")
 #: A clock time right after a number (13:40).
 _CLOCK = re.compile(r"[:：]\d")
 
@@ -91,13 +100,20 @@ class Number:
     prefix: str | None = None
 
 
+#: Digit groups joined by full-width commas as thousands separators (1，200名, １，２００万元): 1–3
+#: digits, then groups of exactly three, the run not glued to another digit, decimal point or
+#: comma-and-digit on either side, so that enumerations (1，2，3, “3，5”, 2019，2020) stay apart.
+_FULL_WIDTH_GROUPS = re.compile(r"(?<![\d.])(?<!\d，)\d{1,3}(?:，\d{3})+(?!\d)(?!，\d)")
+
+
 @lru_cache(maxsize=1024)
 def fold_for_numbers(text: str) -> str:
     """``script.fold(text)`` with the full-width comma kept as ``，``; same length as ``text``.
 
-    A full-width comma always ends a clause (培训教师300，500名学生 is two figures), while an ASCII
-    comma between digit groups is a thousands separator (1,158所). Cached: the percent, money and
-    quantity layers all read the same paragraph.
+    A full-width comma ends a clause (培训教师300名，500名学生 is two figures), except between
+    digit groups of three, where writers use it as the thousands separator like the ASCII comma
+    (1,158所; 1，200名 and １，２００万元 are 1200): there it becomes ``,``, which ``scan`` reads as
+    a thousands separator. Cached: the percent, money and quantity layers read the same paragraph.
     """
     folded = fold(text)          # per character, so the commas' offsets are those of ``text``
     if "，" not in text:
@@ -106,7 +122,10 @@ def fold_for_numbers(text: str) -> str:
     for piece in text.split("，"):
         pieces.append(folded[pos:pos + len(piece)])
         pos += len(piece) + 1
-    return "，".join(pieces)
+    joined = "，".join(pieces)
+    if not any(a[-1:].isdigit() and b[:1].isdigit() for a, b in zip(pieces, pieces[1:])):
+        return joined            # no comma between digits (most paragraphs): skip the regex
+    return _FULL_WIDTH_GROUPS.sub(lambda m: m.group().replace("，", ","), joined)
 
 
 def to_number(value: Decimal | None) -> int | float | None:
@@ -227,6 +246,8 @@ def _one(m: re.Match, tag: str) -> tuple[Decimal, Decimal | None, bool, bool, bo
         has_mult = bool(mult) or "万" in chinese or "亿" in chinese
         if chinese[0] in "百千万亿" and not (m.group("pre") or mid or post or tag == "y"):
             return None  # a bare 百/千/万 is a number only when hedged: 近万人次, 百余名, 上千名
+        if "点" in chinese:
+            return _decimal(chinese, mult)
         value = parse_chinese(chinese)
         if value is None:
             bounds = parse_cn_range(chinese)
@@ -248,13 +269,34 @@ def _one(m: re.Match, tag: str) -> tuple[Decimal, Decimal | None, bool, bool, bo
     return value, high, approx, digits_only, has_mult
 
 
+def _decimal(chinese: str, mult: str | None):
+    """``_one``'s tuple for a Chinese decimal (一点五, 三点二五) before an optional 万/亿, or None."""
+    whole, frac = chinese.split("点")
+    value = parse_chinese(whole)
+    if value is None:
+        return None
+    value += Decimal("0." + "".join(str(CN_DIGITS[ch]) for ch in frac))
+    return value * ARABIC_MULT[mult or ""], None, False, False, bool(mult)
+
+
+def _several(m: re.Match, folded: str) -> tuple[Decimal, Decimal] | None:
+    """Bounds of 数 + a bare 十/百/千/万/亿 (数十 -> 10..90, 数千万 -> 10^7..9*10^7), read like 几;
+    None when this 数 ends a word (人数, 总数) or the phrase has more than one bare number."""
+    xc = m.group("xc")
+    if (not xc or xc[0] not in "十百千万亿" or m.group("xmid") or m.group("xmult") or m.group("xpost")
+            or m.group("sep") or folded[m.start() - 1:m.start()] in _NOT_SEVERAL):
+        return None
+    return parse_cn_range("几" + xc)
+
+
 def scan(folded: str) -> list[Number]:
     """Every number phrase in ``folded`` (output of ``script.fold``), left to right.
 
     Returns ``Number`` objects with character offsets into ``folded`` (and so into the source).
-    A phrase is: optional hedge (约 近 逾 超过 不少于 至少 不到 上…), digits (Arabic with optional
-    thousands separators, decimals and 百/千/万/亿, or Chinese numerals), optional 余/多 before or
-    after a 万/亿 multiplier, and optionally a range separator (至 到 - —) and a second number.
+    A phrase is: optional hedge (约 近 逾 超过 不少于 至少 不到 上…; 数 reads as a range: 数十 ->
+    10..90), digits (Arabic with optional thousands separators, decimals and 百/千/万/亿, or
+    Chinese numerals, with 点 as their decimal point: 一点五亿), optional 余/多 before or after a
+    万/亿 multiplier, and optionally a range separator (至 到 - —) and a second number.
     Numbers glued to Latin letters (K12, 5G) or to a clock time (13:40) are skipped.
     """
     return list(_scan(folded))
@@ -287,9 +329,14 @@ def _scan(folded: str) -> tuple[Number, ...]:
                 high, approx, end, pos = (h2 or v2), approx or a2, m.end(), m.end()
         core_start = m.start("xa") if m.group("xa") is not None else m.start("xc")
         start, prefix = m.start(), m.group("pre")
-        if prefix == "近" and start > 0 and folded[start - 1] in _NOT_NEAR:
-            start, prefix = core_start, None
-        if prefix == "上" and not (m.group("xc") and m.group("xc")[0] in "百千万亿"):
+        bare = bool(m.group("xc")) and m.group("xc")[0] in "百千万亿"
+        several = _several(m, folded) if prefix == "数" else None
+        if several:
+            value, high = several
+        if ((prefix == "近" and start > 0 and folded[start - 1] in NOT_NEAR)
+                or (prefix == "上" and not bare) or (prefix == "数" and not several)):
+            if bare and not (m.group("xmid") or m.group("xpost")):
+                continue  # 人数百分比, 附近万…: without its hedge a bare 百/万 is no number
             start, prefix = core_start, None
         after = folded[end:end + 2]
         if (after[:1].isascii() and after[:1].isalpha()) or _CLOCK.match(after):
@@ -357,7 +404,9 @@ def inside(spans, pos: int) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
-_CLAUSE_BREAK = re.compile(r"[，。！？；：,!?;:\n]")
+#: Clause punctuation; an ASCII comma between digits is a thousands separator (1,158), not a break
+#: (the lookbehind, tried only after a punctuation mark, holds a lookahead: "not digit, comma, digit").
+_CLAUSE_BREAK = re.compile(r"[，。！？；：,!?;:\n](?<!\d,(?=\d))")
 
 
 def clause_before(folded: str, pos: int) -> str:

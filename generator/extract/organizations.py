@@ -1,19 +1,24 @@
-"""Organisation layer: named institutions (government bodies, party committees, schools,
-universities, companies, foundations, named offices and teams).
+"""Organisation layer: named institutions (government bodies, party committees, mass
+organisations, schools, universities, companies, foundations, news media, named offices and teams).
 
-Two rules, both on the folded text (Simplified, half-width) so they cover Traditional input:
+Rules, all on the folded text (Simplified, half-width) so they cover Traditional input:
 
-1. Glossary names (``names/glossary.yaml`` ``organizations``: 国务院, 教育部, 市教育两委…), a
-   relative one (市教委, 省委) taking in the place written just before it (重庆 + 市教委).
-2. A name ending (``SUFFIXES``: 大学, 中学, 教育局, 集团…) plus the words before it, walked back
-   token by token (jieba, with place names kept whole) until a function word, a verb, a number
-   or punctuation. Coordinated lists split at 、 与 和 (天津商业大学、天津科技大学); inside a
-   department name 与/和 joins two fields (扶贫协作与语言文字处, 教育和体育局).
+1. Glossary names (``names/glossary.yaml`` ``organizations``: 国务院, 教育部, 新华社, 市教育两委…),
+   a relative one (市教委, 省委) taking in the place written just before it (重庆 + 市教委).
+2. A name ending (``SUFFIXES``: 大学, 中学, 教育局, 妇联, 政府, 集团, 日报…) plus the words
+   before it, walked back token by token (jieba, with place names kept whole) until a function
+   word, a verb, an adjective, a number or punctuation. Coordinated lists split at 、 与 和
+   (天津商业大学、天津科技大学); inside a department name 与/和 joins two fields
+   (扶贫协作与语言文字处, 教育和体育局).
+3. Communist Youth League committees (团县委, 共青团甘肃省委) and school numbers (市十四中).
 
 A candidate is dropped when nothing but generic words precede its ending (受援学校, 乡村学校,
-二级学院) or a determiner (各 该 每…) comes before it. When a chain of places opens the name, only
-the last stays in it (浙江衢州龙游县灵山小学 -> 灵山小学): the others locate the institution and
-are left to the place layer. Names inside a 《》 title belong to the title.
+二级学院) or a determiner (各 该 每所 几所…) comes before it. A bare county or district word
+opening it (县妇联, 区教委) refers to the county the article is about, so such names count only in
+an article about one county or district (``article_levels``). Up to two places open a school's
+name (宁波市镇海中学, 拉萨北京实验中学); a longer chain is an address and only its last place
+stays (浙江衢州龙游县灵山小学 -> 灵山小学). Places before the last one locate the institution and
+are also left to the place layer (``spans``). Names inside a 《》 title belong to the title.
 """
 from __future__ import annotations
 
@@ -36,16 +41,32 @@ from .memo import ArticleCache, article_key
 jieba.setLogLevel(logging.WARNING)
 
 #: Name endings, Simplified. Sources: the usual make-up of Chinese institution names: schools
-#: (place + proper name + 小学/中学/学校/大学/学院), local government departments (names after the
-#: 2018 reform of Party and state institutions: 教育局, 教育体育局…), party committees (省委, 县委,
-#: 宣传部) and companies (Company Law: 有限公司; 集团).
-SCHOOL_SUFFIXES = ("大学", "学院", "中学", "小学", "中心小学", "中心学校", "中心校", "幼儿园", "学校",
-                   "研究院", "研究所", "图书馆")
+#: (place + proper name + 小学/中学/学校/大学/学院, a campus as 分校), local government departments
+#: (names after the 2018 reform of Party and state institutions: 教育局, 教育体育局…, and their
+#: usual short forms: 教体局, 发改委, 扶贫办), mass organisations (残联, 妇联, 科协, 关工委),
+#: party committees (省委, 县委, 宣传部), companies (Company Law: 有限公司; 集团) and news media
+#: (日报, 电视台, 新闻网).
+SCHOOL_SUFFIXES = ("大学", "学院", "中学", "小学", "中心小学", "中心学校", "中心校", "希望小学", "幼儿园",
+                   "学校", "分校", "研究院", "研究所", "图书馆")
 BODY_SUFFIXES = ("局", "厅", "处", "教委", "两委", "工委", "委员会", "省委", "市委", "县委", "州委", "区委",
-                 "宣传部", "组织部", "统战部", "人民政府", "扶贫办", "领导小组")
-COMPANY_SUFFIXES = ("集团", "有限公司", "公司", "基金会", "基金", "总会", "协会", "联合会", "银行", "医院")
-SUFFIXES = SCHOOL_SUFFIXES + BODY_SUFFIXES + COMPANY_SUFFIXES
+                 "宣传部", "组织部", "统战部", "人民政府", "政府", "扶贫办", "政府办", "办公室", "办公厅", "领导小组",
+                 "发改委", "残联", "妇联", "科协")
+COMPANY_SUFFIXES = ("集团", "有限公司", "公司", "基金会", "基金", "总会", "协会", "联合会", "红十字会", "银行",
+                    "医院")
+MEDIA_SUFFIXES = ("日报", "晚报", "晨报", "早报", "都市报", "商报", "青年报", "教育报", "电视台", "广播电视台",
+                  "广播电台", "新闻网", "报社", "通讯社")
+SUFFIXES = SCHOOL_SUFFIXES + BODY_SUFFIXES + COMPANY_SUFFIXES + MEDIA_SUFFIXES
 SUFFIX_RE = re.compile("|".join(sorted(SUFFIXES, key=len, reverse=True)))
+SUFFIX_AT = re.compile("(?=(%s))" % SUFFIX_RE.pattern)
+
+#: Governments and their offices are named by their place alone: a place or level word right
+#: before the ending and nothing else (会宁县政府, 州人民政府; not 上级政府, 地方政府).
+GOVERNMENT_SUFFIXES = {"政府", "人民政府", "政府办"}
+
+#: 办公室 and 办公厅 name an office only as the office of a party, government or leading body
+#: (县委办公室, 省政府办公厅, 教育部办公厅, 领导小组办公室), not 校长办公室.
+OFFICES = ("办公室", "办公厅")
+OFFICE_OF = ("委", "政府", "领导小组", "委员会", "部", "厅", "局")
 
 #: Endings whose name may join two fields with 与/和 (教育和体育局, 管理科学与工程学院).
 JOINING_SUFFIXES = {"局", "厅", "处", "委员会", "学院", "领导小组", "宣传部", "组织部"}
@@ -72,7 +93,8 @@ FIELDS = ("教育", "体育", "教育体育", "教育和体育", "文体", "财�
           "交通", "交通运输", "住建", "住房和城乡建设", "自然资源", "生态环境", "卫健", "卫生健康", "卫生",
           "医保", "医疗保障", "市场监管", "市场监督管理", "统计", "审计", "税务", "公安", "司法", "商务",
           "文旅", "文化和旅游", "文化旅游", "文化", "旅游", "应急管理", "退役军人事务", "科技", "工信",
-          "工业和信息化", "发改", "发展和改革", "民族宗教", "民宗", "信访", "人事", "编办", "气象", "邮政")
+          "工业和信息化", "发改", "发展和改革", "民族宗教", "民宗", "信访", "人事", "编办", "气象", "邮政",
+          "教体", "教科")
 
 #: Words that end a name walked back from its ending: function words and the verbs that introduce
 #: institutions in the genre (依托X大学, 协调X学院, 来自X).
@@ -82,7 +104,9 @@ STOP_WORDS = frozenset(
     "来自 依托 援建 协调 组织 联合 选派 成立 设立 组建 制定 印发 出台 位于 推动 携手 会同 实施 开展 参加 "
     "参与 举办 邀请 走进 进入 考入 就读 带领 指导 帮助 支持 推进 落实 贯彻 按照 通过 依靠 召开 签订 签约 "
     "机关 对应 对口 帮扶 支援 结对 援助 捐建 捐赠 资助 至 受 派 派出 新建 改扩建 建成 建设 覆盖 惠及 捐资 投入 "
-    "县级 市级 省级 以上 以下 以内 每个 每所 多所".split())
+    "县级 市级 省级 以上 以下 以内 每个 每所 多所 "
+    # Adjectives that describe people or schools do not open names (困难大学新生, 优秀中学).
+    "困难 贫困 特困 贫寒 优秀 先进 落后 偏远".split())
 
 #: Verbs that are part of institution names (应用技术大学, 扶贫协作处, 实验中学).
 NAME_VERBS = frozenset("应用 实验 示范 管理 服务 发展 扶贫 协作 建设 培训 指导 改革 规划 保障 救助 "
@@ -95,10 +119,23 @@ GENERIC = frozenset(
     "初中 儿童 完全 九年一贯制 十二年一贯制 少数民族 民族 公益 内地 高等 试点 全日制 双语 优质 名 名校 省属 市属 "
     "区属 县属 校属 地方 本科 专科 二级 一级 三级 专项 助学 新 老 大 小 中 该 各 这些 那些 幼教点 教学点 村级 "
     "两地 定点 国家级 省级 市级 县级 示范性 标准化 合格 一流 高水平 高校 院校 中小学 中学 小学 学校 区 县 乡 "
-    "镇".split())
+    "镇 家长".split())
 
-#: Words before a name that make it a category (各学校, 每所小学, 该校).
-DETERMINERS = frozenset("各 每 该 本 这 那 某 其他 其它 部分 所有 全部 多所 一批 一些 有关 相关 这些 那些".split())
+#: A bare school word opening a unit's name means "the school's" (学校后勤服务集团).
+POSSESSIVE_SCHOOL = frozenset("学校 学院 大学 全校".split())
+
+#: Words before a name that make it a category (各学校, 每所浙江学校, 几所高校), alone or with a
+#: measure word (每所, 这家, 各级).
+DETERMINERS = frozenset("各 每 该 本 这 那 某 多 几 些 其他 其它 部分 所有 全部 全体 一批 一些 有关 相关 这些 "
+                        "那些 对应 相应".split())
+DETERMINER = re.compile("(?:%s)[所个家名批类级些]?" % "|".join(sorted(DETERMINERS, key=len, reverse=True)))
+
+#: Measure words written between a determiner and a name (每/所/浙江学校 as jieba cuts it).
+MEASURE_WORDS = frozenset("所 个 家 名 批 类 级 些".split())
+
+#: A count of institutions before a name makes it a kind (一所浙江学校, 两家深圳公司); 5名深圳中学
+#: 教师 counts people, not schools.
+COUNTED = re.compile(r"(?:[\d.]+|[一二三四五六七八九十百千两几多]+)[所家]")
 
 #: POS tags (jieba/ICTCLAS) of tokens that can sit inside a name.
 NAME_FLAGS = frozenset("n nr nr1 nr2 nrj nrf nrt ns nsf nt nz nl ng j b l s an vn eng i t".split())
@@ -106,8 +143,12 @@ NAME_FLAGS = frozenset("n nr nr1 nr2 nrj nrf nrt ns nsf nt nz nl ng j b l s an v
 #: A school written as number + 中 after a place or level word (市十四中, 开封五中, 县一中).
 SCHOOL_ABBREV = re.compile(r"第?[一二三四五六七八九十]{1,3}中(?![心央国部间期文医华药专小]|学(?![习生子]))")
 
-#: Direction words that open names (中德, 西南, 东城); other locatives (上, 内, 以上) end a name.
-DIRECTIONS = frozenset("中 东 西 南 北".split())
+#: Direction words that open names (中德, 西南, 东城, 东西部扶贫协作…领导小组); other locatives
+#: (上, 内, 以上) end a name.
+DIRECTION_WORD = re.compile(r"[中东西南北]+部?")
+
+#: Places a name may hold before its own words (宁波市 + 镇海 + 中学, 拉萨 + 北京 + 实验中学).
+NAME_PLACES = 2
 
 HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 MAX_LEN = 24
@@ -133,8 +174,14 @@ def strong_places(folded: str) -> tuple[tuple[int, int], ...]:
                 continue
         elif jieba.dt.FREQ.get(key):  # 小山村 is a word before it is a village
             continue
-        # 昭觉县委: the level word belongs to 县委 (the county party committee), not to the place.
-        if folded[end - 1:end + 1] in LEVEL_BODIES and folded[start:end - 1] in idx:
+        # 市和县, 省与县: a conjunction before a level word, not the two-character county 和县.
+        if (end - start == 2 and key[0] in "和与及同" and start and HAN.match(folded[start - 1])):
+            continue
+        # 昭觉县委: the level word belongs to 县委 (the county party committee), not to the place;
+        # 和县委 (and the county committee) holds no place at all, though 和县 is one.
+        if folded[end - 1:end + 1] in LEVEL_BODIES:
+            if folded[start:end - 1] not in idx:
+                continue
             end -= 1
         chosen.append((start, end))
     return tuple(sorted(chosen))
@@ -287,7 +334,7 @@ def _name_token(word: str, flag: str) -> bool:
         # 第一中学, 双十中学; not 4所 or 一批 (a count before the name).
         return word.startswith("第") or (not re.search(r"[\d所个名批家位]$", word) and len(word) >= 2)
     if flag == "f":
-        return word in DIRECTIONS
+        return DIRECTION_WORD.fullmatch(word) is not None
     if flag == "a":
         return len(word) >= 2
     if flag.startswith("v") and flag != "vn":
@@ -297,6 +344,9 @@ def _name_token(word: str, flag: str) -> bool:
 
 
 # --- candidates -------------------------------------------------------------------------------
+
+#: A conjunction and a level word that jieba takes for a county (和县, 与县).
+_CONJOINED_LEVEL = re.compile(r"[和与及同][省市县区州]")
 
 #: A count written before a name's first word (10名市教育两委).
 _COUNT_WORD = re.compile(r"[\d.]+|[一二三四五六七八九十百千万两几]+")
@@ -313,6 +363,11 @@ def _walk_back(toks: Tokens, last: Token, suffix: str, limit: int) -> Token:
         prev = toks.before(tok)
         if prev is not None and _COUNT_WORD.fullmatch(prev[2]) and len(word) == 1:
             break  # 10名市教育两委: 名 counts the people, it is no part of the name
+        if _CONJOINED_LEVEL.fullmatch(word) and tok[0] and HAN.match(toks.folded[tok[0] - 1]):
+            # 扶贫办和县关工委: jieba's 和县 is 和 + the level word of the next name.
+            return tok[0] + 1, tok[1], word[1], "zg"
+        if suffix in GROUP_SUFFIXES and (tok[0], tok[1]) in toks.glossary_atoms:
+            break  # 市教育两委 + 东西部…领导小组: the body that set up a team is named on its own
         if _name_token(word, flag) or (suffix in GROUP_SUFFIXES and word in GROUP_WORDS):
             first, tok = tok, prev
             continue
@@ -339,10 +394,17 @@ def _split_place_start(folded: str, start: int, a: int) -> int:
     return start
 
 
-def _trim_places(folded: str, start: int, end: int) -> tuple[int, bool]:
-    """Drop all but the last of a chain of places opening ``folded[start:end]``.
+def _trim_places(folded: str, start: int, end: int) -> tuple[int, int, bool]:
+    """Where the name ``folded[start:end]`` opening with a chain of places starts.
 
-    Returns the new start and whether a place opens the (trimmed) name.
+    Up to ``NAME_PLACES`` places belong to the name (宁波市镇海中学, 拉萨北京实验中学); a longer
+    chain is an address before it (浙江衢州龙游县灵山小学) and only its last place stays, or its
+    last two when the last names the donor of an aided school (新疆 + 和田地区天津高级中学:
+    ``_donor``). (Bodies keep only their last place: ``_suffix_candidates``.)
+
+    Returns ``(start of the name, start of its own part, whether a place opens the name)``: the
+    own part starts at the last place of the chain (镇海中学, 北京实验中学, 灵山小学); the places
+    before it locate the institution and stay with the place layer as well.
     """
     places = strong_places(folded)
     chain = []
@@ -358,8 +420,24 @@ def _trim_places(folded: str, start: int, end: int) -> tuple[int, bool]:
         chain.append(nxt)
         pos = nxt[1]
     if not chain:
-        return start, False
-    return chain[-1][0], True
+        return start, start, False
+    own = chain[-1][0]
+    if len(chain) <= NAME_PLACES:
+        return chain[0][0], own, True
+    (ls, le), (ps, pe) = chain[-2:]
+    return (ls if _donor(folded[ls:le], folded[ps:pe]) else own), own, True
+
+
+def _donor(locating: str, place: str) -> bool:
+    """True when ``place`` after ``locating`` in a school's name is the province or city that
+    aids it rather than a part of ``locating``: a province or prefecture outside it (和田地区 +
+    天津, 拉萨 + 北京). Source: schools built under paired assistance (对口支援) carry the donor's
+    name (拉萨北京实验中学, 日喀则市上海实验学校)."""
+    hit, where = gazetteer.resolve(place), gazetteer.resolve(locating)
+    if hit is None or where is None or hit.unit.level not in ("province", "prefecture"):
+        return False
+    prefix = {"province": 2, "prefecture": 4}.get(where.unit.level, 6)
+    return not (hit.unit.code or "").startswith((where.unit.code or "")[:prefix])
 
 
 def _proper(core: str) -> bool:
@@ -386,14 +464,35 @@ def _named(core: str) -> bool:
     return False
 
 
-def _extent(text: str, folded: str, toks: Tokens, last: Token, a: int, suffix: str) -> tuple[int, bool] | None:
-    """Start of the name whose ending ``suffix`` starts at ``a`` inside token ``last``, and whether
-    a place opens it; None when a determiner makes it a category (各学校)."""
-    first = _walk_back(toks, last, suffix, MAX_LEN)
+def _determined(toks: Tokens, first: Token) -> bool:
+    """True when a determiner or a count of institutions, alone or before a measure word, comes
+    right before token ``first`` (各学校, 每所浙江学校, 一所浙江学校): the name is then a kind."""
     before = toks.before(first)
-    if before is not None and before[2] in DETERMINERS:
+    if before is None or before[1] != first[0]:
+        return False
+    if DETERMINER.fullmatch(before[2]) or COUNTED.fullmatch(before[2]):
+        return True
+    if before[2] not in MEASURE_WORDS:
+        return False
+    prev = toks.before(before)
+    return (prev is not None and prev[1] == before[0]
+            and (prev[2] in DETERMINERS or COUNTED.fullmatch(prev[2] + before[2]) is not None))
+
+
+def _extent(text: str, folded: str, toks: Tokens, last: Token, a: int, suffix: str) -> tuple[int, int, bool] | None:
+    """Where the name whose ending ``suffix`` starts at ``a`` inside token ``last`` starts:
+    ``_trim_places``' ``(start, own start, whether a place opens it)``; None when a determiner
+    makes it a category (各学校)."""
+    first = _walk_back(toks, last, suffix, MAX_LEN)
+    if _determined(toks, first):
         return None
-    start = _split_place_start(folded, first[0], a)
+    start = first[0]
+    # 学校 + 后勤服务集团 (jieba: 学校后勤/服务/集团): the school's unit, named without it.
+    school = next((w for w in POSSESSIVE_SCHOOL if first[2].startswith(w) and (w == first[2] or w == "学校")), None)
+    if school and start + len(school) < a:
+        start += len(school)
+    else:
+        start = _split_place_start(folded, start, a)
     b = a + len(suffix)
     # A quoted name that ends with the ending is a name as a whole (“焕蓝梦想基金”).
     start = next((qs for qs, qe in programs.spans(text) if qe == b and qs < start and b - qs <= MAX_LEN),
@@ -401,41 +500,80 @@ def _extent(text: str, folded: str, toks: Tokens, last: Token, a: int, suffix: s
     return _trim_places(folded, start, a)
 
 
-def _accepted(core: str, suffix: str, placed: bool, whole: str) -> bool:
+#: A level word opening a name without a place: the province, city or prefecture the article is
+#: about (市教育局); a bare county or district (县妇联, 区教委) names one only in an article that
+#: names a county or district; townships, villages and pairs of levels (乡政府, 县市教育局) are
+#: plurals.
+_LEVEL_OPENING = re.compile(r"^(?:自治区|省|市|州)")
+_BARE_OPENING = re.compile(r"^(?:县市|市县|区县|县区|乡|镇|村|县|区)")
+_PLURAL_OPENINGS = frozenset("县市 市县 区县 县区 乡 镇 村".split())
+#: A department of the county's own party committee or government (县委宣传部, 县政府办公室),
+#: which is one body wherever it is written, as 县委 is.
+_OWN_BODY = re.compile(r"^[县区](?:委|政府)")
+
+
+def _accepted(core: str, suffix: str, placed: bool, whole: str) -> str | None:
     """Whether ``whole`` (places + ``core`` + ``suffix``) names one institution.
 
-    Rules: a bare 区/县/乡/镇/村 before the name is a plural (区教育局); 局 and 厅 need a field
-    (教育局, not 格局) and a place or level word; 处 needs a four-character field; level-word party
-    committees need a place (bare 省委 comes from the glossary); schools and libraries need a proper
-    word unless a place names them (深圳中学), and a place plus generic words is a category
-    (怒江州寄宿制学校).
+    Rules: a bare 区/县 before the name needs the article's county or district (县妇联), other
+    bare level words are plurals (乡政府); governments need a place or level word and nothing else
+    (``GOVERNMENT_SUFFIXES``); offices must belong to a body (``OFFICE_OF``); 分校 must follow a
+    school's name; 局 and 厅 need a field (教育局, not 格局) and a place or level word; 处 needs a
+    four-character field; level-word party committees need a place (bare 省委 comes from the
+    glossary); schools, libraries and media need a proper word unless a place names them (深圳中学,
+    兰州日报), and a place plus generic words is a category (怒江州寄宿制学校).
+
+    Returns:
+        None when it names no institution; else the bare level word (县 or 区) the article must
+        resolve, or '' when it needs none.
     """
-    level = not placed and re.match(r"^(自治区|省|市|州)", core) is not None
-    if not placed and re.match(r"^(区|县|乡|镇|村|县市|市县|区县)", core):
-        return False
+    needs = ""
+    opening = None if placed else (_BARE_OPENING.match(core) or _LEVEL_OPENING.match(core))
+    if opening and opening.group() in _PLURAL_OPENINGS:
+        return None
+    if opening and opening.group() in ("县", "区") and not _OWN_BODY.match(core):
+        needs = opening.group()
+    level = opening is not None
+    if suffix in GOVERNMENT_SUFFIXES:
+        return needs if (placed or level) and not core[opening.end() if opening else 0:] else None
+    if suffix in OFFICES and not core.endswith(OFFICE_OF):
+        return None
+    if suffix == "分校" and not re.search("大学|学院|中学|小学|学校", core):
+        return None
     if suffix in ("局", "厅") and not (whole.endswith(tuple(f + suffix for f in FIELDS)) and (placed or level)):
-        return False
+        return None
     if suffix == "处" and len(core) < 4:
-        return False
+        return None
     if suffix in LEVEL_BODIES and not placed:
-        return False
-    if suffix in CATEGORY_SUFFIXES and not (placed or level) and not _named(core):
-        return False
-    if _proper(core):
-        return True
-    return (placed or level) and not (suffix in CATEGORY_SUFFIXES and core)
+        return None
+    if (suffix in CATEGORY_SUFFIXES or suffix in MEDIA_SUFFIXES) and not (placed or level) and not _named(core):
+        return None
+    if _proper(core) or ((placed or level) and not (suffix in CATEGORY_SUFFIXES and core)):
+        return needs
+    return None
 
 
-def _suffix_candidates(text: str, folded: str) -> list[tuple[int, int]]:
+#: A candidate name: ``(start, own start, end, level word the article must resolve or '')``,
+#: offsets into the folded paragraph (``_trim_places`` for the own start).
+Candidate = tuple[int, int, int, str]
+
+
+def _suffix_candidates(text: str, folded: str) -> list[Candidate]:
     """Names found from their endings (rule 2 of the module docstring)."""
     toks = tokens(folded)
     out = []
-    for m in SUFFIX_RE.finditer(folded):
-        a, b = m.span()
-        suffix = m.group()
+    taken = 0    # end of the last ending that made a name: endings inside it are not tried
+    # Endings may overlap (政府办 / 办公室 in 县政府办公室): each position is tried, longest first.
+    for m in SUFFIX_AT.finditer(folded):
+        a, b = m.start(), m.end(1)
+        suffix = m.group(1)
+        if a < taken:
+            continue
         end_token = toks.at(b - 1)
         if end_token is None or end_token[1] != b:  # 大学生, 部门, 处理: the ending is inside a longer word
             continue
+        if folded[b:b + 1] == "生" and suffix in ("大学", "中学", "小学"):
+            continue  # 困难大学/生: students, however jieba cuts them
         token = toks.at(a)
         if suffix == "处" and token[2] != "处":
             continue  # 好处, 处室
@@ -446,16 +584,45 @@ def _suffix_candidates(text: str, folded: str) -> list[tuple[int, int]]:
         extent = _extent(text, folded, toks, token, a, suffix)
         if extent is None:
             continue
-        start, placed = extent
-        core = folded[start:a]
+        start, own, placed = extent
+        core = folded[own:a]
         if placed:
-            core = folded[next(e for e in range(a, start, -1) if _is_place(folded[start:e])):a]
-        if _accepted(core, suffix, placed, folded[start:b]):
-            out.append((start, b))
+            core = folded[next(e for e in range(a, own, -1) if _is_place(folded[own:e])):a]
+        needs = _accepted(core, suffix, placed, folded[own:b])
+        if needs is not None:
+            # A body is named by the place it governs alone (临夏州 + 东乡县教育局).
+            out.append((own if suffix in BODY_SUFFIXES else start, own, b, needs))
+            taken = b
     return out
 
 
-def _abbrev_candidates(folded: str) -> list[tuple[int, int]]:
+#: Where a Communist Youth League committee may start: 团 right before a level committee
+#: (团县委) or 共青团 (共青团会宁县委, 共青团甘肃省委).
+_LEAGUE = re.compile(r"团(?=[省市县区州盟旗]委)|共青团")
+_LEAGUE_LEVELS = "省市县区州盟旗"
+
+
+def _league_candidates(folded: str) -> list[Candidate]:
+    """团县委, 团市委, 共青团会宁县委: the League committee of a level (its own body, as 县委 is);
+    between 共青团 and the committee only a place (共青团甘肃省委)."""
+    out = []
+    toks = tokens(folded)
+    for m in _LEAGUE.finditer(folded):
+        a, b = m.span()
+        if m.group() == "团":
+            tok = toks.at(a)
+            if tok is not None and tok[2] == "团":   # not 集团 or 代表团
+                out.append((a, a, b + 2, ""))
+            continue
+        for e in range(b + 2, min(len(folded) - 1, b + 10)):
+            if (folded[e] in _LEAGUE_LEVELS and folded[e + 1] == "委"
+                    and (_is_place(folded[b:e]) or _is_place(folded[b:e + 1]))):
+                out.append((a, a, e + 2, ""))
+                break
+    return out
+
+
+def _abbrev_candidates(folded: str) -> list[Candidate]:
     """市十四中, 开封五中: number + 中 right after a level word or a place."""
     out = []
     for m in SCHOOL_ABBREV.finditer(folded):
@@ -470,7 +637,8 @@ def _abbrev_candidates(folded: str) -> list[tuple[int, int]]:
             if start is None:
                 continue
         place_start = next((s for s in range(max(0, start - 8), start) if _is_place(folded[s:start])), None)
-        out.append((place_start if place_start is not None else start, m.end()))
+        start = place_start if place_start is not None else start
+        out.append((start, start, m.end(), ""))
     return out
 
 
@@ -480,7 +648,7 @@ def _glossary_re() -> re.Pattern:
     return re.compile("|".join(re.escape(k) for k in keys))
 
 
-def _glossary_candidates(folded: str) -> list[tuple[int, int]]:
+def _glossary_candidates(folded: str) -> list[Candidate]:
     """Glossary names (rule 1 of the module docstring); only those ``tokens`` kept whole."""
     atoms = tokens(folded).glossary_atoms
     out = []
@@ -491,26 +659,67 @@ def _glossary_candidates(folded: str) -> list[tuple[int, int]]:
         if a and m.group()[0] in LEVEL_CHARS:
             # 天津 + 市教育两委: a place right before a relative name belongs to it.
             a = next((s for s in range(max(0, a - 10), a) if _is_place(folded[s:a])), a)
-        out.append((a, b))
+        out.append((a, a, b, ""))
     return out
 
 
 @lru_cache(maxsize=512)
-def spans(text: str) -> tuple[tuple[int, int], ...]:
-    """Organisation spans ``(start, end)`` in ``text`` (any script), source offsets, sorted.
+def _candidates(text: str) -> tuple[Candidate, ...]:
+    """Every candidate name in ``text`` (any script), source offsets, outside 《》 titles."""
+    folded = fold(text)
+    titles = title_spans(text)
+    cands = (_glossary_candidates(folded) + _suffix_candidates(text, folded) + _league_candidates(folded)
+             + _abbrev_candidates(folded))
+    return tuple(c for c in cands if not any(ts <= c[0] and c[2] <= te for ts, te in titles))
+
+
+@lru_cache(maxsize=1024)
+def name_spans(text: str, levels: frozenset[str] = frozenset()) -> tuple[tuple[int, int, int], ...]:
+    """Organisation names in ``text`` (any script) as ``(start, own start, end)``, source
+    offsets, sorted; the own part leaves out places that only locate the name (``_trim_places``).
+
+    Args:
+        text: a paragraph.
+        levels: bare level words (县, 区) the article resolves (it names a county or a district),
+            so that 县妇联 names that county's federation; see ``article_levels``.
 
     Nested candidates give way to the one containing them (天津医科大学 inside
     天津医科大学临床医学院); names inside 《》 titles are left out.
     """
-    folded = fold(text)
-    titles = title_spans(text)
-    cands = _glossary_candidates(folded) + _suffix_candidates(text, folded) + _abbrev_candidates(folded)
-    cands = [(s, e) for s, e in cands if not any(ts <= s and e <= te for ts, te in titles)]
-    chosen: list[tuple[int, int]] = []
-    for s, e in sorted(set(cands), key=lambda c: (c[0] - c[1], c[0])):
-        if not any(s < ce and cs < e for cs, ce in chosen):
-            chosen.append((s, e))
+    chosen: list[tuple[int, int, int]] = []
+    for s, own, e, needs in sorted(set(_candidates(text)), key=lambda c: (c[0] - c[2], c[0])):
+        if needs and needs not in levels:
+            continue
+        if not any(s < ce and cs < e for cs, _, ce in chosen):
+            chosen.append((s, own, e))
     return tuple(sorted(chosen))
+
+
+def spans(text: str) -> tuple[tuple[int, int], ...]:
+    """The own parts ``(start, end)`` of the organisation names in ``text`` (``name_spans``
+    without article context): the spans whose places belong to an organisation. Places that
+    only locate it (宁波市 of 宁波市镇海中学) stay outside."""
+    return tuple((own, e) for _, own, e in name_spans(text))
+
+
+def article_levels(article: Article) -> frozenset[str]:
+    """The bare level words ``article`` resolves (``{'县'}``, ``{'区'}`` or none): the level of the
+    county-level unit the article is about, when its title names one or it names only one
+    (会宁县, 思明区). Source: county news, where 县教育局 is the bureau of the county reported
+    on; an article naming several counties means them all (各县, 区教育局 of a city's districts)."""
+    def units(text: str) -> set[tuple[str, str]]:
+        folded = fold(text)
+        hits = (gazetteer.resolve(folded[s:e]) for s, e in strong_places(folded))
+        return {(h.unit.code or h.unit.name, h.unit.name[-1]) for h in hits if h and h.unit.level == "county"}
+
+    found = units(article.title or "")
+    if not found:
+        for para in article.paragraphs():
+            found |= units(para.zh)
+            if len(found) > 1:
+                return frozenset()
+    levels = {level for _, level in found}
+    return frozenset(levels) if len(levels) == 1 and levels <= {"县", "区"} else frozenset()
 
 
 def _same(earlier: str, later: str) -> bool:
@@ -543,11 +752,14 @@ def article_organizations(article: Article) -> dict[str, list[tuple[int, int, Na
     """
     key = article_key(article)
     if key not in _BY_ARTICLE:
+        levels: frozenset[str] | None = None     # looked up only when a name needs them
         names: list[tuple[str, Name]] = []
         per: dict[str, list[tuple[int, int, Name]]] = {}
         for para in article.paragraphs():
+            if levels is None and any(c[3] for c in _candidates(para.zh)):
+                levels = article_levels(article)
             found = []
-            for s, e in spans(para.zh):
+            for s, _, e in name_spans(para.zh, levels or frozenset()):
                 written = para.zh[s:e]
                 folded = fold(written)
                 name = next((n for f, n in names if _same(f, folded)), None)
@@ -576,6 +788,7 @@ def find(paragraph: Paragraph, article: Article) -> list[Fact]:
     if paragraph.id in known and any(p.id == paragraph.id and p.zh == text for p in article.paragraphs()):
         found = known[paragraph.id]
     else:
-        found = [(s, e, Name(zh=text[s:e], en=organization_english(text[s:e]))) for s, e in spans(text)]
+        found = [(s, e, Name(zh=text[s:e], en=organization_english(text[s:e])))
+                 for s, _, e in name_spans(text, article_levels(article))]
     return [Fact(type="organization", text=text[s:e], paragraph=paragraph.id, start=s, end=e, name=name)
             for s, e, name in found]

@@ -21,14 +21,15 @@ from . import numerals
 #: Measure words (folded, Simplified), matched longest first. Source: the genre's counts —
 #: 名 人 人次 位 户 家 (people, households, companies), 所 个 间 座 栋 处 (schools, rooms),
 #: 区 县 市 州 省 乡 镇 村 (places: 16區, 5縣, 两县), 批 批次 期 班 场 场次 次 项 节 课时 堂 门 轮 遍
-#: (batches, sessions, lessons), 本 册 套 台 部 张 条 种 类 份 件 篇 对 笔 箱 道 副 杯 支 队 组 块
-#: (objects), 年 天 周 小时 学期 (durations), 平方米 厘米 公里 亩 吨 (measures).
+#: 学时 (batches, sessions, lessons), 名次 (places in a ranking: 前进了20名次), 本 册 套 台 部 张 条
+#: 种 类 份 件 篇 对 笔 箱 道 副 杯 支 队 组 块 双 袋 顿 (objects, donations, meals), 年 天 周 小时
+#: 分钟 学期 (durations), 平方米 厘米 公里 亩 吨 (measures).
 #: Not here on purpose: 元 (money), 岁 (ages), 倍 (ratios), 分 点 号 日 (scores, times, dates),
 #: bare 月 (12月 is a date; months are counted as 个月), 届 (十九届四中全会 is an ordinal).
 UNITS = sorted("""
-    人次 人 名 位 户 家 所 个 间 座 栋 处 区 县 市 州 省 乡 镇 村 批次 批 期 班 场次 场 次 项 节 课时
-    堂 门 轮 遍 本 册 套 台 部 张 条 种 类 份 件 篇 对 笔 箱 道 副 杯 支 队 组 块 辆 株 棵 头
-    年 天 周 小时 学期 学年 平方米 平方公里 公顷 厘米 公里 米 亩 吨 公斤 千克
+    人次 人 名次 名 位 户 家 所 个 间 座 栋 处 区 县 市 州 省 乡 镇 村 批次 批 期 班 场次 场 次 项 节
+    课时 学时 堂 门 轮 遍 本 册 套 台 部 张 条 种 类 份 件 篇 对 笔 箱 道 副 杯 支 队 组 块 辆 株 棵
+    头 双 袋 顿 年 天 周 小时 分钟 学期 学年 平方米 平方公里 公顷 厘米 公里 米 亩 吨 公斤 千克
     """.split(), key=len, reverse=True)
 #: Words that begin with a measure word's character but are not a measure after a number
 #: (投入2000万支持…, 5000万人民币, 3期工程 is phase three, 九年义务教育 names the system).
@@ -36,10 +37,16 @@ NOT_MEASURE = re.compile(
     "支持|支援|支出|支付|支部|位于|所有|所以|所属|台账|对口|对接|对象|本科|本地|本土|道路|班子|期间|"
     "期工程|期项目|场所|场地|次数|条件|类别|座谈|组织|组长|户籍|户口|县城|县委|县级|区域|市场|市级|市委|"
     "省级|省委|州级|天然|年龄|年轻|年义务|年免费|年一贯|年制|周边|周末|周岁|周年|头部|块钱|套餐|家长|"
-    "家乡|人民币|次性|个亿")
+    "家乡|人民币|次性|个亿|双向|双语|双师|双减|双一流|双重|双方|双创|双线")
 #: Time words after 个 (3个月, 3个多月, 一个多小时): the unit is the time word.
 GE_TIME = ("小时", "星期", "学期", "学年", "月", "钟头")
-DURATIONS = {"年", "月", "天", "周", "小时", "星期", "学期", "学年", "钟头"}
+DURATIONS = {"年", "月", "天", "周", "小时", "分钟", "星期", "学期", "学年", "钟头"}
+#: Stages of schooling: N年 right after one names the stage (学前三年毛入园率, 学前三年行动计划,
+#: 高中三年教育), unless a word of time follows (高中三年里, 初中三年来 count years).
+STAGES = ("学前", "义务教育", "高中", "初中", "小学", "中职", "高职", "大学", "本科", "幼儿园")
+_TIME_AFTER = re.compile(r"[里中内间来后前以多半期的，。；、,;:：！？）)]|时间|$")
+#: N年 before a plan's or campaign's name is part of the name (三年行动计划, 五年规划, 三年攻坚).
+_PLAN_AFTER = re.compile("行动|规划|计划|攻坚|工程")
 
 _MEASURE = re.compile(
     rf"(?P<ge>个)(?P<gm>多|半)?(?P<time>{'|'.join(GE_TIME)})|(?P<unit>{'|'.join(UNITS)})")
@@ -212,6 +219,10 @@ def _excluded(folded: str, n: numerals.Number, unit: str, unit_end: int, ranged:
     if unit in ("年", "学年") and (after[:1] in "代级度初底末" or (
             not n.chinese and not n.has_mult and (n.value >= 1000 or (n.value_max or 0) >= 1000))):
         return True  # 2019年, 2018—2020年, 五十年代, 一年级
+    if unit == "年" and (_PLAN_AFTER.match(folded, unit_end) or (
+            before.endswith(STAGES) and (before.endswith("学前")
+                                              or not _TIME_AFTER.match(folded, unit_end)))):
+        return True  # 学前三年毛入园率, 高中三年教育, 三年行动计划: names, not counts of years
     if unit == "个" and after.startswith("百分"):
         return True  # 5个百分点 is a percentage
     if NOT_MEASURE.match(folded, unit_end - len(unit)):

@@ -3,9 +3,10 @@
 Order of preference: the curated ``glossary.yaml`` first; for organisations a type-aware fallback
 next (the name's ending gives the English head noun: X大学 -> X University, X县教育局 -> X County
 Education Bureau), with places in English from the gazetteer, known words from the glossary's
-``terms`` and the rest in pinyin. Documents and programmes have no fallback beyond document
-numbers (国发〔2016〕64号 -> State Council Document [2016] No. 64): an unknown title gets None
-rather than a made-up translation.
+``terms`` and the rest in pinyin. Programmes fall back to the same word-by-word rendering, which
+for a slogan is its pinyin (the usual way English writing on Chinese policy cites an untranslated
+slogan). Documents have no fallback beyond document numbers (国发〔2016〕64号 -> State Council
+Document [2016] No. 64): an unknown title gets None rather than a made-up translation.
 """
 from __future__ import annotations
 
@@ -91,9 +92,11 @@ _ORDINAL = re.compile(r"第([一二三四五六七八九十百]+)")
 
 
 def _words(text: str) -> list[str]:
-    """English words for the inside of a name, left to right, longest known piece first."""
+    """English words for the inside of a name, left to right, longest known piece first; a
+    glossary organisation inside a longer name keeps its English (清华大学附属小学)."""
     terms = glossary().get("terms", {})
     types = glossary().get("org_types", {})
+    orgs = glossary().get("organizations", {})
     out: list[str] = []
     i = 0
     while i < len(text):
@@ -101,7 +104,7 @@ def _words(text: str) -> list[str]:
         ordinal = _ORDINAL.match(text, i)
         if ordinal and chinese_number(ordinal.group(1)):
             best = (ordinal.end() - i, f"No. {chinese_number(ordinal.group(1))}")
-        for table in (terms, types):
+        for table in (terms, types, orgs):
             for length in range(min(10, len(text) - i), 0, -1):
                 piece = text[i:i + length]
                 if piece in table and (best is None or length > best[0]):
@@ -134,15 +137,37 @@ def _pinyin_run(text: str, i: int) -> int:
     return j - i
 
 
+#: The level words of places' English names (gazetteer), by the level word written in Chinese.
+_PLACE_LEVEL_WORDS = {"省": "Province", "市": "City", "县": "County", "区": "District", "州": "Prefecture"}
+
+#: The Communist Youth League committee of a level: 团县委, 共青团会宁县委, 共青团甘肃省委.
+_LEAGUE = re.compile(r"^(?:共青团|团)(.*?)([省市县区州])委$")
+
+
+def _level_place(head: str, level: str) -> list[str]:
+    """English words for ``head`` (a place or '') followed by the level word ``level``:
+    ('会宁', '县') -> ['Huining County'], ('兰州', '市') -> ['Lanzhou', 'Municipal'], ('', '县') ->
+    ['County']."""
+    if not head:
+        return [LEVEL_WORDS[level]]
+    place = gazetteer.resolve(head + level) or gazetteer.resolve(head)
+    if place is None:
+        return [*_words(head), LEVEL_WORDS[level]]
+    english = gazetteer.english(place)
+    # Counties, districts and prefectures carry their level word in English (Huining County).
+    return [english] if english.endswith(_PLACE_LEVEL_WORDS[level]) else [english, LEVEL_WORDS[level]]
+
+
 @lru_cache(maxsize=4096)
 def organization_english(name: str) -> str | None:
     """English name of an organisation written ``name`` (any script); None when nothing fits.
 
     Rules, in order: glossary ``organizations`` (国务院 -> State Council); a relative glossary name
-    after a place (重庆 + 市教委 -> Chongqing Municipal Education Commission); a school number
-    abbreviation (市十四中 -> Municipal No. 14 Middle School); the ``org_types`` ending as head
-    noun with the rest rendered word by word (天津师范大学 -> Tianjin Normal University, 会宁县教育局
-    -> Huining County Education Bureau).
+    after a place (重庆 + 市教委 -> Chongqing Municipal Education Commission); a League committee
+    (团县委 -> Communist Youth League County Committee); a school number abbreviation (市十四中 ->
+    Municipal No. 14 Middle School); the ``org_types`` ending as head noun with the rest rendered
+    word by word (天津师范大学 -> Tianjin Normal University, 会宁县教育局 -> Huining County Education
+    Bureau, 县妇联 -> County Women's Federation, 兰州日报 -> Lanzhou Daily).
     """
     key = _key(name)
     orgs = glossary().get("organizations", {})
@@ -161,6 +186,9 @@ def organization_english(name: str) -> str | None:
         place = gazetteer.resolve(head)
         if place is not None:
             return f"{gazetteer.english(place)} {english}"
+    league = _LEAGUE.match(key)
+    if league:
+        return " ".join(["Communist Youth League", *_level_place(league.group(1), league.group(2)), "Committee"])
     abbrev = _SCHOOL_ABBREV.match(key)
     if abbrev and chinese_number(abbrev.group(2)):
         words = _words(abbrev.group(1)) if abbrev.group(1) else []
@@ -195,6 +223,49 @@ def document_english(name: str) -> str | None:
     return None
 
 
+#: English head nouns of programme names by their ending (春蕾计划 -> Chunlei Programme).
+PROGRAM_TYPES = {"计划": "Programme", "工程": "Project", "项目": "Project", "行动": "Campaign",
+                 "模式": "Model", "机制": "Mechanism", "活动": "Campaign", "基金": "Fund", "班": "Classes"}
+
+#: Runs of Chinese characters inside a programme name; what lies between (3+1, 、, ·) is kept.
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+@lru_cache(maxsize=1024)
 def program_english(name: str) -> str | None:
-    """English name of a programme or slogan from the glossary ``programs``, else None."""
-    return glossary().get("programs", {}).get(_key(name))
+    """English name of a programme or slogan written ``name`` (any script); None if it has no
+    Chinese characters or letters to render.
+
+    Glossary ``programs`` first (组团式 -> group-based assistance); else the name in pinyin, one
+    word per jieba word, with the English head noun of a ``PROGRAM_TYPES`` ending last (春蕾计划 ->
+    Chunlei Programme) and separators kept (听不懂、跟不上 -> Tingbudong, Genbushang).
+    """
+    key = _key(name)
+    known = glossary().get("programs", {}).get(key)
+    if known is not None:
+        return known
+    ending = next((e for e in PROGRAM_TYPES if key.endswith(e) and len(key) > len(e)), None)
+    if ending is not None:
+        key = key[: -len(ending)]
+    parts, last = [], 0
+    for run in _HAN_RUN.finditer(key):
+        parts.append(key[last:run.start()].replace("、", ", ").replace("，", ", "))
+        parts.append(" ".join(gazetteer.pinyin_word(word) for word in jieba.lcut(run.group())))
+        last = run.end()
+    parts.append(key[last:])
+    english = "".join(parts).strip()
+    if ending is not None:
+        english = f"{english} {PROGRAM_TYPES[ending]}".strip()
+    return english or None
+
+
+def publisher_english(name: str) -> str | None:
+    """English name of the outlet in ``source.publisher`` (any script), or None.
+
+    Outlets are organisations (新华社, 临夏日报, 四川教育网, a school's own site), so this is
+    ``organization_english`` with its glossary and its media and website endings (日报 -> Daily,
+    网 -> Net, 在线 -> Online); a name written in Latin letters is already English.
+    """
+    if not re.search(r"[\u4e00-\u9fff]", name):
+        return name.strip() or None
+    return organization_english(name)

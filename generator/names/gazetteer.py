@@ -6,6 +6,11 @@ and ``china_location_change.txt`` (renamed or abolished units, ``old => new``). 
 the first file zipped until jionlp is imported, so both forms are read here; jionlp itself is
 never imported (its import takes seconds). Everything is loaded on first use and cached.
 
+Written forms besides the data's: short name + plain level word for autonomous units (黄南州,
+天祝县), short name + 地区 for prefecture-level cities (日喀则地区, the usual name before the
+prefecture became a city in 2014), and the abbreviations in ``ABBREVIATIONS`` (博州). Keys are
+folded (``script.fold``) as the text is.
+
 English names: ``exonyms.yaml`` first (Tibet, Hotan, Qamdo, Lu'an…), else tone-less pinyin of the
 short name written as one word with an apostrophe before a syllable starting with a, o or e
 (Xi'an), plus a level word: County (县), District (区), Banner (旗), Prefecture (州, 地区, 自治州
@@ -54,6 +59,11 @@ _GENERIC_FULL = {"城区", "郊区", "矿区", "东区", "西区", "南区", "�
 #: Township-level and village-level name endings and their English level words.
 TOWNSHIP_ENDINGS = {"乡": "Township", "镇": "Town", "街道": "Subdistrict", "苏木": "Sumu"}
 VILLAGE_ENDINGS = {"村": "Village", "社区": "Community", "嘎查": "Gacha"}
+
+#: Abbreviations in official use that the data lacks -> full name of the unit. Source: the
+#: prefectures' own usage (博州 in Bortala's government reports, 锡盟 in Xilingol's); the data
+#: already has 巴州 and 克州.
+ABBREVIATIONS = {"博州": "博尔塔拉蒙古自治州", "锡盟": "锡林郭勒盟"}
 
 
 @dataclass(frozen=True)
@@ -154,6 +164,7 @@ def _load():
     towns: dict[str, int] = {}
     villages: dict[str, int] = {}
     units_by_path: dict[tuple[str, ...], Unit] = {}
+    prefecture_cities: list[Unit] = []
 
     def add(key: str, hit: Hit) -> None:
         if len(key) < 2:
@@ -201,8 +212,30 @@ def _load():
             add(unit.stem + written[-1], Hit(unit, "suffixed", written[-1]))
             if written == "自治区":
                 add(unit.stem + written, Hit(unit, "suffixed", written))
+        elif unit.level == "prefecture" and written == "市":
+            prefecture_cities.append(unit)
+    provinces = {u.stem for u in units_by_path.values() if u.level == "province"}
+    for unit in prefecture_cities:
+        # 海南地区 is the province's area, not a prefecture.
+        if unit.stem not in provinces:
+            add(unit.stem + "地区", Hit(unit, "suffixed", "地区"))
+    by_name = {u.name: u for u in units_by_path.values()}
+    for short, full in ABBREVIATIONS.items():
+        add(short, Hit(by_name[full], "alias", _written_level(short)))
     _add_old_names(index, units_by_path, add)
+    _fold_keys(index)
     return index, towns, villages
+
+
+def _fold_keys(index: dict[str, list[Hit]]) -> None:
+    """Re-key the few names that ``script.fold`` changes (乾安 -> 干安): text is folded before
+    lookup. Folding is per character, so one call over the characters in use finds them."""
+    chars = "".join(sorted({ch for key in index for ch in key}))
+    changed = {ch: to for ch, to in zip(chars, fold(chars)) if ch != to}
+    for key in [k for k in index if any(ch in changed for ch in k)]:
+        folded = "".join(changed.get(ch, ch) for ch in key)
+        hits = index.setdefault(folded, [])
+        hits.extend(h for h in index.pop(key) if all(h.unit != o.unit for o in hits))
 
 
 def _add_old_names(index, units_by_path, add) -> None:
@@ -256,24 +289,88 @@ def _lookup(name: str) -> tuple[Hit, ...]:
     return tuple(sorted(hits, key=lambda h: (_FORM_RANK[h.form], _LEVEL_RANK[h.unit.level], h.unit.code or "")))
 
 
-def resolve(name: str, context: tuple[str, ...] | frozenset[str] = ()) -> Hit | None:
+def resolve(name: str, context: tuple[str, ...] | frozenset[str] = (),
+            near: str | None = None) -> Hit | None:
     """The best reading of ``name`` given ``context`` (GB/T codes of places named nearby).
 
-    Rule: form rank (full before abbreviation before former name), then the unit that shares a
-    prefecture (first four digits) or province (first two) with a context code, then the higher
-    level. Returns None for an unknown name. Cached (the place layer asks again and again).
+    The first of ``readings(name, context, near)``, or None for an unknown name.
     """
-    return _resolve(name, frozenset(context))
+    found = _readings(name, frozenset(context), near)
+    return found[0] if found else None
+
+
+def readings(name: str, context: tuple[str, ...] | frozenset[str] = (),
+             near: str | None = None) -> tuple[Hit, ...]:
+    """The readings of ``name`` that context cannot tell apart, best first; ``()`` if unknown.
+
+    Args:
+        name: a written form (any script).
+        context: GB/T codes of other places the text names.
+        near: code of the place written right before ``name`` (青海 in 青海海南), if any.
+    Returns:
+        one Hit when the reading is decided; several (same level, equally close to the context:
+        和平区 of Tianjin and of Shenyang with no context) when it is not, so that the caller
+        can leave the code out instead of guessing.
+
+    Rule, in order:
+    - only the best written form counts (a full or suffixed name before an abbreviation before a
+      former name);
+    - a reading inside another reading of the same name stands for nothing of its own: bare
+      和田 is the prefecture, not its county 和田县; 吉林 is the province, not 吉林市;
+    - closeness to the context: inside ``near`` (4), the same code named elsewhere (3), the same
+      prefecture (2), the same province (1);
+    - a province reading wins over lower ones unless they are inside ``near`` or named elsewhere
+      (closeness 2 or more) while the province is not (海南 in a list of provinces is the
+      province even in an article about Qinghai; 青海海南 is Qinghai's prefecture);
+    - otherwise the closest, then the higher level (bare 朝阳 is the prefecture-level city).
+    Cached (the place layer asks again and again).
+    """
+    return _readings(name, frozenset(context), near)
+
+
+def contains(outer: str | None, inner: str | None) -> bool:
+    """True when the unit coded ``outer`` strictly contains the unit coded ``inner`` (GB/T codes:
+    a province xx0000 holds xx….., a prefecture xxxx00 holds xxxx..)."""
+    if not outer or not inner or outer == inner:
+        return False
+    if outer.endswith("0000"):
+        return inner[:2] == outer[:2]
+    return outer.endswith("00") and inner[:4] == outer[:4]
+
+
+def unique(name: str) -> bool:
+    """True when ``name`` (any script) can mean one unit only, readings inside another reading of
+    the same name aside (和田, 吉林: yes; 朝阳, 海南, 和平区: no; unknown names: no)."""
+    return len(_distinct(name)) == 1
 
 
 @lru_cache(maxsize=4096)
-def _resolve(name: str, context: frozenset[str]) -> Hit | None:
+def _distinct(name: str) -> tuple[Hit, ...]:
+    # The readings of the best written form that no other of them contains.
     hits = _lookup(name)
-    if not hits:
-        return None
+    if len(hits) < 2:
+        return hits
+    top = min(_FORM_RANK[h.form] for h in hits)
+    # The data lists a municipality twice (天津市 as province and as prefecture, one code);
+    # ``hits`` is sorted by level, so the province comes first.
+    by_code: dict[str | None, Hit] = {}
+    for h in hits:
+        if _FORM_RANK[h.form] == top:
+            by_code.setdefault(h.unit.code, h)
+    units = tuple(by_code.values())
+    return tuple(h for h in units if not any(contains(o.unit.code, h.unit.code) for o in units))
 
-    def affinity(hit: Hit) -> int:
+
+@lru_cache(maxsize=8192)
+def _readings(name: str, context: frozenset[str], near: str | None) -> tuple[Hit, ...]:
+    reps = _distinct(name)
+    if len(reps) < 2:
+        return reps
+
+    def closeness(hit: Hit) -> int:
         code = hit.unit.code or ""
+        if contains(near, code):
+            return 4
         best = 0
         for other in context:
             if other == code:
@@ -284,8 +381,16 @@ def _resolve(name: str, context: frozenset[str]) -> Hit | None:
                 best = max(best, 1)
         return best
 
-    return min(hits, key=lambda h: (_FORM_RANK[h.form], -affinity(h), _LEVEL_RANK[h.unit.level],
-                                    h.unit.code or ""))
+    scored = sorted(((closeness(h), h) for h in reps),
+                    key=lambda sh: (-sh[0], _LEVEL_RANK[sh[1].unit.level], sh[1].unit.code or ""))
+    best_score, best = scored[0]
+    province = next(((c, h) for c, h in scored if h.unit.level == "province"), None)
+    if province is not None and province[1] is not best and best_score < 4 \
+            and not (best_score >= 2 and province[0] == 0):
+        return (province[1],)
+    tied = tuple(h for c, h in scored[1:] if c == best_score and h.unit.level == best.unit.level
+                 and h.unit.code != best.unit.code)
+    return (best, *tied)
 
 
 def scan(folded: str) -> list[tuple[int, int, str]]:
@@ -391,6 +496,10 @@ def _base_english(unit: Unit) -> tuple[str, bool]:
     return pinyin_word(unit.stem), False
 
 
+def _shares_stem_with_province(unit: Unit) -> bool:
+    return any(h.unit.level == "province" for h in index().get(unit.stem, []))
+
+
 def _shares_stem_with_prefecture(unit: Unit) -> bool:
     return any(h.unit.level == "prefecture" for h in index().get(unit.stem, []))
 
@@ -405,7 +514,9 @@ def english(hit: Hit) -> str:
     """English name of a unit as written: stem English + level word (see the module docstring).
 
     A bare abbreviation takes the level word of the unit's full name for counties (阜平 -> Fuping
-    County) and none for provinces and prefectures (和田 -> Hotan).
+    County) and none for provinces and prefectures (和田 -> Hotan), unless the prefecture shares
+    its short name with a province (海南 of Qinghai -> Hainan Prefecture, 吉林市 -> Jilin City); a
+    city written with its former level word 地区 takes none (日喀则地区 -> Xigaze).
     """
     unit = hit.unit
     base, complete = _base_english(unit)
@@ -413,10 +524,14 @@ def english(hit: Hit) -> str:
         return base
     full_level = _written_level(unit.name)
     if unit.level == "prefecture":
-        if hit.written in ("州", "自治州", "地区"):
+        # 日喀则地区 names the city Xigaze by its pre-2014 form: the unit is no prefecture now.
+        if hit.written in ("州", "自治州") or (hit.written == "地区" and full_level != "市"):
             return f"{base} Prefecture"
         if hit.written == "盟" or (not hit.written and full_level == "盟"):
             return f"{base} League"
+        if _shares_stem_with_province(unit):
+            # Qinghai's 海南 and the city 吉林 must not read as the provinces.
+            return f"{base} City" if full_level == "市" else f"{base} Prefecture"
         return base
     if unit.level == "county":
         level = hit.written or full_level
@@ -435,12 +550,15 @@ def english(hit: Hit) -> str:
 def local_english(name: str) -> str:
     """English of a township or village name: pinyin of the part before the ending + level word.
 
-    四开乡 -> Sikai Township, 南古镇 -> Nangu Town, 华溪村 -> Huaxi Village.
+    四开乡 -> Sikai Township, 南古镇 -> Nangu Town, 华溪村 -> Huaxi Village. The ethnic groups of
+    an ethnic township are left out as in county names (三宝彝族乡 -> Sanbao Township).
     """
     key = fold(name)
     for ending, word in {**TOWNSHIP_ENDINGS, **VILLAGE_ENDINGS}.items():
         if key.endswith(ending) and len(key) > len(ending):
-            return f"{pinyin_word(key[: -len(ending)])} {word}"
+            stem = key[: -len(ending)]
+            bare = _ETHNIC_RUN.sub("", stem)
+            return f"{pinyin_word(bare if len(bare) >= 2 else stem)} {word}"
     return pinyin_word(key)
 
 
