@@ -29,6 +29,8 @@ def _name(name) -> dict | None:
     out = {"zh": name.zh, "en": name.en}
     if name.code:
         out["code"] = name.code
+    if name.candidates:
+        out["candidates"] = list(name.candidates)
     return out
 
 

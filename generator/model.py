@@ -114,11 +114,17 @@ class Article:
 
 @dataclass
 class Name:
-    """A name as written and its English form; ``code`` is the GB/T 2260 code of a place."""
+    """A name as written and its English form; ``code`` is the GB/T 2260 code of a place.
+
+    ``candidates``: for a place name that several units bear (朝阳区 of Beijing or of Changchun)
+    and that the article's context does not decide, the GB/T 2260 codes of those units, sorted;
+    ``code`` is then None. Empty for every other name.
+    """
 
     zh: str
     en: str | None = None
     code: str | None = None
+    candidates: tuple[str, ...] = ()
 
 
 @dataclass

@@ -267,7 +267,7 @@ def test_seed_article_finds_every_gold_place_with_its_english_name():
 
 @pytest.mark.parametrize("name, english", [
     ("组团式", "group-based assistance"),                   # glossary first
-    ("春蕾计划", "Chunlei Programme"),                       # ending -> English head noun
+    ("春雨计划", "Chunyu Programme"),                       # ending -> English head noun
     ("聽不懂、跟不上", "Tingbudong, Genbushang"),            # Traditional; 、 kept as a comma
     ("3+1", "3+1"),
 ])

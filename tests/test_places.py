@@ -209,3 +209,36 @@ def test_readings_of_the_gazetteer():
     assert [h.unit.code for h in gazetteer.readings("和田")] == ["653200"]
     assert gazetteer.contains("650000", "653221") and gazetteer.contains("653200", "653221")
     assert not gazetteer.contains("653200", "653200") and not gazetteer.contains("653100", "653221")
+
+
+def test_ambiguous_place_is_left_unresolved_with_its_candidates(tmp_path):
+    """和平区 is a district of Tianjin and of Shenyang: with nothing else named, no code is guessed
+    and both codes are listed; naming the city decides it."""
+    from generator.document import validate
+    from generator.pipeline import facts_for
+
+    def place(body: str) -> dict:
+        src = tmp_path / "a.txt"
+        src.write_text(f"教育扶贫工作\n2020年5月6日\n{body}\n", "utf-8")
+        doc = facts_for(src)
+        validate(doc)
+        return next(f["name"] for f in doc["facts"] if f["type"] == "place" and f["text"] == "和平区")
+
+    undecided = place("今年，和平区投入资金300万元，帮扶困难学生1200名。")
+    assert "code" not in undecided and undecided["candidates"] == ["120101", "210102"]
+    decided = place("今年，天津市和平区投入资金300万元，帮扶困难学生1200名。")
+    assert decided["code"] == "120101" and "candidates" not in decided
+
+
+def test_overview_page_shows_the_candidates_of_an_undecided_place(tmp_path):
+    from generator.pipeline import facts_for
+    from generator.render import render_site
+
+    src = tmp_path / "a.txt"
+    src.write_text("教育扶贫工作\n2020年5月6日\n今年，和平区投入资金300万元。\n", "utf-8")
+    doc = facts_for(src)
+    pages = render_site([doc])
+    en = next(text for path, text in pages.items() if path.endswith(f"{doc['id']}/index.en.md"))
+    zh = next(text for path, text in pages.items() if path.endswith(f"{doc['id']}/index.md"))
+    assert "<td>not decided, one of 120101 / 210102</td>" in en
+    assert "<td>未能确定，可能为 120101 / 210102</td>" in zh

@@ -373,8 +373,9 @@ def matches(text: str, context: Context | Iterable[str] = (),
             name.
         blocked: spans whose places belong to another name (organisations, titles, programmes).
     Returns:
-        one ``(start, end, Name(zh, en, code))`` per accepted mention; ``code`` is None for
-        townships, villages and names the context leaves ambiguous.
+        one ``(start, end, Name(zh, en, code, candidates))`` per accepted mention; ``code`` is None
+        for townships, villages and names the context leaves ambiguous, which list the codes they
+        may be in ``candidates`` instead.
     """
     if not isinstance(context, Context):
         context = Context.of_codes(context)
@@ -383,7 +384,8 @@ def matches(text: str, context: Context | Iterable[str] = (),
     for start, end, found, _ in _accepted(folded, context, blocked):
         if found:
             code = found[0].unit.code if len(found) == 1 else None
-            name = Name(zh=text[start:end], en=gazetteer.english(found[0]), code=code)
+            candidates = () if code else tuple(sorted({h.unit.code for h in found if h.unit.code}))
+            name = Name(zh=text[start:end], en=gazetteer.english(found[0]), code=code, candidates=candidates)
         else:
             name = Name(zh=text[start:end], en=gazetteer.local_english(folded[start:end]), code=None)
         out.append((start, end, name))

@@ -231,13 +231,26 @@ PROGRAM_TYPES = {"计划": "Programme", "工程": "Project", "项目": "Project"
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
+def _program_word(word: str) -> str:
+    """English of one jieba word of a programme name: glossary ``terms`` (教育 -> Education), a
+    province or prefecture by its English (西藏 -> Tibet; lower units are left to pinyin, as their
+    short names are often ordinary words: 振兴 is also a district), else its pinyin."""
+    known = glossary().get("terms", {}).get(word)
+    if known:
+        return known
+    place = gazetteer.resolve(word) if len(word) > 1 else None
+    if place is not None and place.unit.level in ("province", "prefecture"):
+        return gazetteer.english(place)
+    return gazetteer.pinyin_word(word)
+
+
 @lru_cache(maxsize=1024)
 def program_english(name: str) -> str | None:
     """English name of a programme or slogan written ``name`` (any script); None if it has no
     Chinese characters or letters to render.
 
-    Glossary ``programs`` first (组团式 -> group-based assistance); else the name in pinyin, one
-    word per jieba word, with the English head noun of a ``PROGRAM_TYPES`` ending last (春蕾计划 ->
+    Glossary ``programs`` first (组团式 -> group-based assistance); else the name one jieba word at
+    a time (``_program_word``: glossary term, place or pinyin), with the English head noun of a ``PROGRAM_TYPES`` ending last (春蕾计划 ->
     Chunlei Programme) and separators kept (听不懂、跟不上 -> Tingbudong, Genbushang).
     """
     key = _key(name)
@@ -250,7 +263,7 @@ def program_english(name: str) -> str | None:
     parts, last = [], 0
     for run in _HAN_RUN.finditer(key):
         parts.append(key[last:run.start()].replace("、", ", ").replace("，", ", "))
-        parts.append(" ".join(gazetteer.pinyin_word(word) for word in jieba.lcut(run.group())))
+        parts.append(" ".join(_program_word(word) for word in jieba.lcut(run.group())))
         last = run.end()
     parts.append(key[last:])
     english = "".join(parts).strip()
