@@ -57,7 +57,9 @@ MEDIA_SUFFIXES = ("日报", "晚报", "晨报", "早报", "都市报", "商报",
                   "广播电台", "新闻网", "报社", "通讯社")
 SUFFIXES = SCHOOL_SUFFIXES + BODY_SUFFIXES + COMPANY_SUFFIXES + MEDIA_SUFFIXES
 SUFFIX_RE = re.compile("|".join(sorted(SUFFIXES, key=len, reverse=True)))
-SUFFIX_AT = re.compile("(?=(%s))" % SUFFIX_RE.pattern)
+#: Every ending at every position (overlapping). The class of first characters lets the regex
+#: engine pass over most positions without trying each alternative there; it matches the same.
+SUFFIX_AT = re.compile("(?=[%s])(?=(%s))" % ("".join(sorted({s[0] for s in SUFFIXES})), SUFFIX_RE.pattern))
 
 #: Governments and their offices are named by their place alone: a place or level word right
 #: before the ending and nothing else (会宁县政府, 州人民政府; not 上级政府, 地方政府).
@@ -95,6 +97,8 @@ FIELDS = ("教育", "体育", "教育体育", "教育和体育", "文体", "财�
           "文旅", "文化和旅游", "文化旅游", "文化", "旅游", "应急管理", "退役军人事务", "科技", "工信",
           "工业和信息化", "发改", "发展和改革", "民族宗教", "民宗", "信访", "人事", "编办", "气象", "邮政",
           "教体", "教科")
+#: Field + ending for the endings that need a field (``_accepted``): 教育局, 财政厅…
+FIELD_ENDINGS = {suffix: tuple(f + suffix for f in FIELDS) for suffix in ("局", "厅")}
 
 #: Words that end a name walked back from its ending: function words and the verbs that introduce
 #: institutions in the genre (依托X大学, 协调X学院, 来自X).
@@ -231,9 +235,9 @@ class Tokens:
         for block in BLOCK.finditer(folded):
             bs, be = block.span()
             text = block.group()
-            if not (SUFFIX_RE.search(text) or _glossary_re().search(text)):
+            names = list(_glossary_re().finditer(text))
+            if not (names or SUFFIX_RE.search(text)):
                 continue
-            names = [m for m in _glossary_re().finditer(text)]
             ends = block_bounds(text) if any(m.end() != len(text) for m in names) else frozenset()
             # A glossary name must end where a word ends: 教育部门 holds 教育部 but means "departments".
             spans = [(bs + m.start(), bs + m.end(), "nt") for m in names
@@ -540,7 +544,7 @@ def _accepted(core: str, suffix: str, placed: bool, whole: str) -> str | None:
         return None
     if suffix == "分校" and not re.search("大学|学院|中学|小学|学校", core):
         return None
-    if suffix in ("局", "厅") and not (whole.endswith(tuple(f + suffix for f in FIELDS)) and (placed or level)):
+    if suffix in FIELD_ENDINGS and not (whole.endswith(FIELD_ENDINGS[suffix]) and (placed or level)):
         return None
     if suffix == "处" and len(core) < 4:
         return None

@@ -34,6 +34,7 @@ that name and are not emitted. Broad regions (三区三州, 中西部) are not i
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import lru_cache
@@ -94,11 +95,15 @@ class _Bounds:
 
     def __init__(self, folded: str):
         self.blocks = [m.span() for m in BLOCK.finditer(folded)]
+        self._starts = [start for start, _ in self.blocks]
         self.folded = folded
 
     def __contains__(self, pos: int) -> bool:
-        for start, end in self.blocks:
-            if start < pos < end:
+        # Blocks are sorted and disjoint: only the last one starting before ``pos`` can hold it.
+        i = bisect_left(self._starts, pos) - 1
+        if i >= 0:
+            start, end = self.blocks[i]
+            if pos < end:
                 return pos - start in block_bounds(self.folded[start:end])
         return True
 

@@ -213,24 +213,28 @@ def article_programs(article: Article) -> dict[str, list[tuple[int, int, Name]]]
     """
     key = article_key(article)
     if key not in _BY_ARTICLE:
-        names: list[tuple[str, Name]] = []
-        named: set[int] = set()     # id() of the names with a mention that is no epithet
-        per: dict[str, list[tuple[int, int, Name]]] = {}
+        # A name is known by its first written form: two names written alike would fold alike
+        # and so be one.
+        names: list[tuple[str, str]] = []   # (folded, as first written)
+        named: set[str] = set()             # the names with a mention that is no epithet
+        per: dict[str, list[tuple[int, int, str]]] = {}
         for para in article.paragraphs():
             found = []
             for s, e, epithet in mentions(para.zh):
                 written = para.zh[s:e]
                 folded = fold(written)
-                name = next((n for f, n in names
+                name = next((w for f, w in names
                              if f == folded or (len(folded) >= 2 and f.startswith(folded))), None)
                 if name is None:
-                    name = Name(zh=written, en=program_english(written))
+                    name = written
                     names.append((folded, name))
                 if not epithet:
-                    named.add(id(name))
+                    named.add(name)
                 found.append((s, e, name))
             per[para.id] = found
-        _BY_ARTICLE[key] = {pid: [(s, e, Name(zh=n.zh, en=n.en)) for s, e, n in found if id(n) in named]
+        # English only for the names kept (rendering it is the costly part).
+        english = {name: program_english(name) for name in named}
+        _BY_ARTICLE[key] = {pid: [(s, e, Name(zh=n, en=english[n])) for s, e, n in found if n in named]
                             for pid, found in per.items()}
     return _BY_ARTICLE[key]
 

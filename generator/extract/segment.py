@@ -8,7 +8,9 @@ copied) and replaces three of its steps by equivalents that give exactly jieba's
 
 - ``Tokenizer.get_DAG`` and ``Tokenizer.calc`` (the word graph of a text and its most probable
   route) are jieba's, written as plain loops instead of a generator per character: same
-  dictionary look-ups, same sums in the same order, same tie-breaking.
+  dictionary look-ups, same sums in the same order, same tie-breaking. ``word_ends`` and
+  ``tag_lazy``, which need only where the route's words end, get that from
+  ``Tokenizer.best_ends``: both steps in one pass, without building the graph.
 - ``viterbi`` is the tagger's HMM search over (position in word, tag) states for runs of unknown
   characters (杨坊, 吉克阿木). jieba scores every pair of a previous and a next state, about
   256 x 256 per character it has no table for; the model allows about 20 transitions out of a
@@ -87,6 +89,32 @@ class Tokenizer(jieba.Tokenizer):
                     best = candidate
             route[idx] = best
 
+    def best_ends(self, sentence: str) -> list[int]:
+        """``route[x][1]`` of ``calc`` over ``get_DAG`` for every start ``x`` (the inclusive end of
+        the word the most probable route takes there), in one right-to-left pass that builds no
+        word graph: the same look-ups, sums and comparisons as the two steps."""
+        self.check_initialized()
+        freq = self._base.FREQ
+        logtotal = log(self._base.total)
+        n = len(sentence)
+        prob = [0] * (n + 1)       # route[x][0]; route[n] is (0, 0)
+        ends = [0] * n
+        for k in range(n - 1, -1, -1):
+            best = None
+            i = k
+            frag = sentence[k]
+            while i < n and frag in freq:
+                if freq[frag]:
+                    candidate = (log(freq[frag]) - logtotal + prob[i + 1], i)
+                    if best is None or candidate > best:
+                        best = candidate
+                i += 1
+                frag = sentence[k:i + 1]
+            if best is None:       # no dictionary word starts here: the character alone
+                best = (log(freq.get(sentence[k]) or 1) - logtotal + prob[k + 1], k)
+            prob[k], ends[k] = best
+        return ends
+
 
 @lru_cache(maxsize=1)
 def tokenizer() -> Tokenizer:
@@ -104,9 +132,7 @@ def word_ends(block: str) -> list[int]:
     (``jieba.re_han_default``), as ``jieba.cut(block)`` cuts it (HMM on): jieba 0.42's
     ``Tokenizer.__cut_DAG``, keeping only where words end."""
     tk = tokenizer()
-    dag = tk.get_DAG(block)
-    route: dict = {}
-    tk.calc(block, dag, route)
+    route = tk.best_ends(block)
     freq = tk.FREQ
     ends: list[int] = []
     x, buf_start, n = 0, -1, len(block)   # buf_start: where the pending single characters begin
@@ -122,7 +148,7 @@ def word_ends(block: str) -> list[int]:
             ends.extend(range(buf_start + 1, end + 1))
 
     while x < n:
-        y = route[x][1] + 1
+        y = route[x] + 1
         if y - x == 1:
             if buf_start < 0:
                 buf_start = x
@@ -270,12 +296,10 @@ def tag_lazy(text: str) -> list[tuple[str, str | None]]:
 
     for blk in posseg.re_han_internal.split(text):
         if posseg.re_han_internal.match(blk):
-            dag = tk.get_DAG(blk)
-            route: dict = {}
-            tk.calc(blk, dag, route)
+            route = tk.best_ends(blk)
             x, buf, n = 0, "", len(blk)
             while x < n:
-                y = route[x][1] + 1
+                y = route[x] + 1
                 word = blk[x:y]
                 if y - x == 1:
                     buf += word
