@@ -267,6 +267,7 @@ def test_quantity_ranges_of_schools_and_people(sentence, text, low, high, approx
     ("每天阅读40分钟。", "40分钟", 40, "分钟"),
     ("完成培训120学时。", "120学时", 120, "学时"),
     ("捐赠运动鞋300双、大米200袋。", "300双", 300, "双"),
+    ("班主任为劝返这名学生先后家访七趟。", "七趟", 7, "趟"),
 ])
 def test_quantity_measure_words(sentence, text, value, unit):
     fact = one(sentence, quantity, text)

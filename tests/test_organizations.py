@@ -245,3 +245,10 @@ def test_publisher_english_uses_the_organisation_fallback(written, en):
 ])
 def test_organisation_english(written, en):
     assert organization_english(written) == en
+
+
+def test_a_place_plus_bare_school_word_is_the_place_s_schools():
+    """学校 after nothing but a place names no school (济南学校 = the schools of Jinan); a school's
+    name has words of its own (深圳实验学校)."""
+    assert texts(organizations, "今年，32所济南学校与湘西学校结对帮扶。") == []
+    assert texts(organizations, "深圳实验学校与喀什学校结对。") == ["深圳实验学校"]

@@ -525,7 +525,8 @@ def _accepted(core: str, suffix: str, placed: bool, whole: str) -> str | None:
     school's name; 局 and 厅 need a field (教育局, not 格局) and a place or level word; 处 needs a
     four-character field; level-word party committees need a place (bare 省委 comes from the
     glossary); schools, libraries and media need a proper word unless a place names them (深圳中学,
-    兰州日报), and a place plus generic words is a category (怒江州寄宿制学校).
+    兰州日报), and a place plus generic words is a category (怒江州寄宿制学校), as is a place plus
+    学校 alone (济南学校: the schools of Jinan).
 
     Returns:
         None when it names no institution; else the bare level word (县 or 区) the article must
@@ -550,6 +551,8 @@ def _accepted(core: str, suffix: str, placed: bool, whole: str) -> str | None:
         return None
     if suffix in LEVEL_BODIES and not placed:
         return None
+    if suffix == "学校" and not core:
+        return None     # 32所济南学校与湘西学校结对: a place's schools; a school's name has words of its own
     if (suffix in CATEGORY_SUFFIXES or suffix in MEDIA_SUFFIXES) and not (placed or level) and not _named(core):
         return None
     if _proper(core) or ((placed or level) and not (suffix in CATEGORY_SUFFIXES and core)):

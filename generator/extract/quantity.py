@@ -20,14 +20,14 @@ from . import numerals
 
 #: Measure words (folded, Simplified), matched longest first. Source: the genre's counts —
 #: 名 人 人次 位 户 家 (people, households, companies), 所 个 间 座 栋 处 (schools, rooms),
-#: 区 县 市 州 省 乡 镇 村 (places: 16區, 5縣, 两县), 批 批次 期 班 场 场次 次 项 节 课时 堂 门 轮 遍
+#: 区 县 市 州 省 乡 镇 村 (places: 16區, 5縣, 两县), 批 批次 期 班 场 场次 次 趟 项 节 课时 堂 门 轮 遍
 #: 学时 (batches, sessions, lessons), 名次 (places in a ranking: 前进了20名次), 本 册 套 台 部 张 条
 #: 种 类 份 件 篇 对 笔 箱 道 副 杯 支 队 组 块 双 袋 顿 (objects, donations, meals), 年 天 周 小时
 #: 分钟 学期 (durations), 平方米 厘米 公里 亩 吨 (measures).
 #: Not here on purpose: 元 (money), 岁 (ages), 倍 (ratios), 分 点 号 日 (scores, times, dates),
 #: bare 月 (12月 is a date; months are counted as 个月), 届 (十九届四中全会 is an ordinal).
 UNITS = sorted("""
-    人次 人 名次 名 位 户 家 所 个 间 座 栋 处 区 县 市 州 省 乡 镇 村 批次 批 期 班 场次 场 次 项 节
+    人次 人 名次 名 位 户 家 所 个 间 座 栋 处 区 县 市 州 省 乡 镇 村 批次 批 期 班 场次 场 次 趟 项 节
     课时 学时 堂 门 轮 遍 本 册 套 台 部 张 条 种 类 份 件 篇 对 笔 箱 道 副 杯 支 队 组 块 辆 株 棵
     头 双 袋 顿 年 天 周 小时 分钟 学期 学年 平方米 平方公里 公顷 厘米 公里 米 亩 吨 公斤 千克
     """.split(), key=len, reverse=True)
