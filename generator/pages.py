@@ -14,6 +14,7 @@ from importlib import resources
 import yaml
 from markupsafe import Markup, escape
 
+from .extract.money import CURRENCIES
 from .model import TOPICS
 from .names.english import publisher_english
 
@@ -48,10 +49,9 @@ def _num(value) -> str:
     return f"{d.normalize():,f}"
 
 
-#: Chinese names of currencies by ISO 4217 code, for the Chinese pages' value column.
-CURRENCY_ZH = {"CNY": "元", "HKD": "港元", "MOP": "澳门元", "TWD": "新台币", "USD": "美元", "EUR": "欧元",
-               "JPY": "日元", "GBP": "英镑", "AUD": "澳元", "KRW": "韩元", "CAD": "加元", "RUB": "卢布",
-               "SGD": "新加坡元", "CHF": "瑞士法郎"}
+#: Chinese name of each currency by ISO 4217 code, for the Chinese pages' value column: the first
+#: word the money layer reads for it (港元 for HKD), and 元 for yuan.
+CURRENCY_ZH = {code: word for word, code in reversed(CURRENCIES.items())} | {"CNY": "元"}
 
 
 def format_value(fact: dict, lang: str) -> str:

@@ -31,11 +31,15 @@ FULL_DATE = re.compile(r"(\d{4})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s
 TIME = re.compile(r"(?<!\d)(\d{1,2}):(\d{2})(?::(\d{2}))?")
 URL = re.compile(r"https?://[\x21-\x7e]+")
 URL_YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(?:[/_-]?\d{2})")
+#: Labels of the source field (Simplified; matched on folded text).
+SOURCE_LABELS = ("信息来源", "文章来源", "稿件来源", "新闻来源", "来源", "稿源", "转自", "出处")
+#: Labels whose value names the publisher: the source labels and the issuing body.
+PUBLISHER_KEYS = {*SOURCE_LABELS, "学校", "发布单位", "发布机构", "单位"}
 #: Labels of metadata fields (Simplified; matched on folded text). Longer labels first so that
 #: 发布时间 wins over 时间. Source: header lines of Chinese government and news pages.
 META_LABELS = (
-    "信息来源", "文章来源", "稿件来源", "新闻来源", "来源", "稿源", "转自", "出处", "学校", "发布单位", "发布机构",
-    "单位", "发布时间", "发布日期", "更新时间", "时间", "日期", "作者", "记者", "通讯员", "责任编辑", "编辑",
+    *SOURCE_LABELS, "学校", "发布单位", "发布机构", "单位", "发布时间", "发布日期", "更新时间", "时间", "日期",
+    "作者", "记者", "通讯员", "责任编辑", "编辑",
     "点击数", "点击量", "浏览次数", "阅读次数", "浏览", "阅读", "点击", "字号",
 )
 META_KEY = re.compile(r"[【\[]?\s*(" + "|".join(META_LABELS) + r")\s*[:：]\s*")
@@ -47,8 +51,6 @@ BARE_META_KEY = re.compile(r"(?:^|(?<=[\s|｜]))(" + "|".join(k for k in META_LA
                            + r")\s+(?=[^\s:：])")
 #: Blanks around a field value: any Unicode space, zero-width spaces and the BOM.
 BLANKS = re.compile(r"^[\s\u200b-\u200d\u2060\ufeff]+|[\s\u200b-\u200d\u2060\ufeff]+$")
-PUBLISHER_KEYS = {"信息来源", "文章来源", "稿件来源", "新闻来源", "来源", "稿源", "转自", "出处", "学校", "发布单位",
-                  "发布机构", "单位"}
 EDITOR_KEYS = {"责任编辑", "编辑"}
 WEEKDAY = re.compile(r"^(星期|周)[一二三四五六日天]$")
 #: Labels of the credits block under an article (editor, reviewer, producer…). Source: footers
@@ -58,8 +60,8 @@ CREDIT_LABELS = ("责任编辑", "责编", "编辑", "审核", "校对", "终审
 CREDIT_KEY = re.compile(r"(?:^|(?<=[\s|｜【\[（(】\]）)]))(" + "|".join(CREDIT_LABELS) + r")\s*(?:[:：]\s*|\s+(?=\S))")
 #: A line of credits under an article: ``编辑：甲 审核：乙``, ``（责任编辑：甲）``, ``监制：丙``. The
 #: labels that also open header metadata (作者 记者 通讯员, read by ``_metadata_from``) are left out.
-CREDITS_LINE = re.compile(r"^[【\[（(]?\s*(?:责任编辑|责编|编辑|审核|校对|终审|二审|一审|监制|统筹|美编|排版|摄影)"
-                          r"\s*(?:[:：]|\s+(?=\S))")
+CREDITS_LINE = re.compile(r"^[【\[（(]?\s*(?:" + "|".join(k for k in CREDIT_LABELS if k not in ("作者", "记者", "通讯员"))
+                          + r")\s*(?:[:：]|\s+(?=\S))")
 #: A responsible editor inside a short line of other furniture: ``（责任编辑：甲）``,
 #: ``【纠错】　责任编辑： 甲`` (Xinhua's footer).
 EDITOR_IN_LINE = re.compile(r"(?:^|(?<=[\s【\[（(】\]）)]))(?:责任编辑|责编)\s*[:：]\s*([^】\]）)\s|｜]+)")
