@@ -49,7 +49,8 @@ def clear_text_caches() -> int:
 
     Emptied: every object of a ``generator.*`` module namespace with a ``cache_clear`` method:
     ``functools`` caches whose function takes arguments (results per paragraph, word, name…)
-    except those in ``KEEP``, the per-character conversion tables of ``generator.script`` and the
+    except those in ``KEEP``, the per-character conversion tables of ``generator.script`` (back to
+    the blocks they convert up front, which are loaded data like OpenCC's dictionaries) and the
     layers' ``ArticleCache`` dicts (results per article). Kept: argument-less cached loaders
     (gazetteer, glossaries, key sets, compiled patterns), which a warm process has loaded for good.
     Returns the number of caches emptied (0 would mean the discovery is broken).
