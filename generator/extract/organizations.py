@@ -297,13 +297,19 @@ class Tokens:
             k = bisect_right(tokens, pos, key=_start) - 1
         return tokens[k]
 
-    def before(self, token: Token) -> Token | None:
-        """The token before ``token``: in its block, else the last of the previous selected block
-        (across punctuation); None for the first token."""
+    def before(self, token: Token, across: bool = False) -> Token | None:
+        """The token before ``token`` in its block; None for the first token of a block.
+
+        Args:
+            token: a token of these tokens.
+            across: for the first token of a block, give the last token of the previous selected
+                block (across punctuation; None for the first block) instead. Only rules that
+                read a word across punctuation ask for it: it may cost tagging another stretch.
+        """
         i = self._block_index(token[0])
         if token[0] > self.blocks[i][0]:
             return self.at(token[0] - 1)
-        return self.at(self.blocks[i - 1][1] - 1) if i > 0 else None
+        return self.at(self.blocks[i - 1][1] - 1) if across and i > 0 else None
 
     def all(self) -> list[Token]:
         """Every token, in order (tags everything; for tests and inspection)."""
@@ -359,13 +365,14 @@ _COUNT_WORD = re.compile(r"[\d.]+|[一二三四五六七八九十百千万两几
 def _walk_back(toks: Tokens, last: Token, suffix: str, limit: int) -> Token:
     """First token of the name whose ending sits in token ``last``."""
     first = last
-    tok = toks.before(last)
+    tok = toks.before(last)    # None at the start of a block: punctuation ends a name
     while tok is not None and last[1] - tok[0] <= limit:
         word, flag = tok[2], tok[3]
-        if tok[1] != first[0]:
-            break  # punctuation or another block lies between
-        prev = toks.before(tok)
-        if prev is not None and _COUNT_WORD.fullmatch(prev[2]) and len(word) == 1:
+        # The token before, across punctuation, is read only after a one-character word (a
+        # count before it, or 与/和 before a field); elsewhere the walk needs just the next token
+        # in the block, so that no stretch is tagged for nothing.
+        prev = toks.before(tok, across=True) if len(word) == 1 else None
+        if prev is not None and _COUNT_WORD.fullmatch(prev[2]):
             break  # 10名市教育两委: 名 counts the people, it is no part of the name
         if _CONJOINED_LEVEL.fullmatch(word) and tok[0] and HAN.match(toks.folded[tok[0] - 1]):
             # 扶贫办和县关工委: jieba's 和县 is 和 + the level word of the next name.
@@ -373,7 +380,7 @@ def _walk_back(toks: Tokens, last: Token, suffix: str, limit: int) -> Token:
         if suffix in GROUP_SUFFIXES and (tok[0], tok[1]) in toks.glossary_atoms:
             break  # 市教育两委 + 东西部…领导小组: the body that set up a team is named on its own
         if _name_token(word, flag) or (suffix in GROUP_SUFFIXES and word in GROUP_WORDS):
-            first, tok = tok, prev
+            first, tok = tok, toks.before(tok)
             continue
         if (word in ("与", "和") and suffix in JOINING_SUFFIXES and prev is not None
                 and _name_token(prev[2], prev[3]) and not _is_place(prev[2])
