@@ -3,14 +3,14 @@
 The layers cut parts of a paragraph into words with jieba (``jieba.cut``: where words start and
 end) and tag some parts with jieba's POS tagger (``jieba.posseg.cut``: the organisation walk).
 Both are pure Python and were most of an article's extraction time. This module runs jieba's own
-code on jieba's default dictionary and tables (``jieba.dt``, ``jieba.posseg.dt``: shared, never
-copied) and replaces three of its steps by equivalents that give exactly jieba's results:
+algorithms on jieba's default dictionary and tables (``jieba.dt``, ``jieba.posseg.dt``) and
+replaces three of its steps by equivalents that give exactly jieba's results:
 
 - ``Tokenizer.get_DAG`` and ``Tokenizer.calc`` (the word graph of a text and its most probable
-  route) are jieba's, written as plain loops instead of a generator per character: same
-  dictionary look-ups, same sums in the same order, same tie-breaking. ``word_ends`` and
-  ``tag_lazy``, which need only where the route's words end, get that from
-  ``Tokenizer.best_ends``: both steps in one pass, without building the graph.
+  route) are ``best_ends``: both steps in one right-to-left pass that builds no graph, with the
+  same dictionary look-ups, the same sums in the same order and the same tie-breaking.
+  ``word_ends``, ``cut`` and ``tag_lazy``, which need only where the route's words end, are
+  jieba's loops on that route.
 - ``viterbi`` is the tagger's HMM search over (position in word, tag) states for runs of unknown
   characters (杨坊, 吉克阿木). jieba scores every pair of a previous and a next state, about
   256 x 256 per character it has no table for; the model allows about 20 transitions out of a
@@ -20,7 +20,8 @@ copied) and replaces three of its steps by equivalents that give exactly jieba's
 - ``tag_lazy`` is jieba's tagging loop, written out, that leaves each unknown run whole, for
   ``tag_run`` to tag if a caller needs its words.
 
-The algorithms are those of jieba 0.42 (pyproject pins ``jieba>=0.42,<0.43``).
+The algorithms are those of jieba 0.42 (pyproject pins ``jieba>=0.42,<0.43``). The dictionary is
+read from ``jieba.dt`` at each call, so words added to jieba count here too.
 """
 from __future__ import annotations
 
@@ -39,101 +40,77 @@ _jieba_viterbi = importlib.import_module("jieba.posseg.viterbi")   # the package
 State = tuple[str, str]
 
 
-class Tokenizer(jieba.Tokenizer):
-    """jieba's default tokenizer ``jieba.dt`` behind a proxy that replaces ``get_DAG`` and
-    ``calc``. Every attribute (dictionary, total, state) is read from and written to
-    ``jieba.dt`` itself, so words added to jieba later count here too."""
-
-    def __init__(self, base: jieba.Tokenizer):   # no super().__init__: nothing of its own
-        object.__setattr__(self, "_base", base)
-
-    def __getattr__(self, name: str):
-        return getattr(self._base, name)
-
-    def __setattr__(self, name: str, value) -> None:
-        setattr(self._base, name, value)
-
-    def get_DAG(self, sentence: str) -> dict[int, list[int]]:
-        """jieba's ``get_DAG``: for each start offset, the end offsets (inclusive) of dictionary
-        words starting there, or the start itself when none."""
-        self.check_initialized()
-        freq = self._base.FREQ
-        dag = {}
-        n = len(sentence)
-        for k in range(n):
-            ends = []
-            i = k
-            frag = sentence[k]
-            while i < n and frag in freq:
-                if freq[frag]:
-                    ends.append(i)
-                i += 1
-                frag = sentence[k:i + 1]
-            if not ends:
-                ends.append(k)
-            dag[k] = ends
-        return dag
-
-    def calc(self, sentence: str, DAG: dict[int, list[int]], route: dict) -> None:  # noqa: N803
-        """jieba's ``calc``: fills ``route`` with ``{start: (log probability, end)}`` of the
-        most probable route, right to left."""
-        n = len(sentence)
-        route[n] = (0, 0)
-        freq = self._base.FREQ
-        logtotal = log(self._base.total)
-        for idx in range(n - 1, -1, -1):
-            best = None
-            for x in DAG[idx]:
-                candidate = (log(freq.get(sentence[idx:x + 1]) or 1) - logtotal + route[x + 1][0], x)
-                if best is None or candidate > best:   # max() keeps the first of equals: same
-                    best = candidate
-            route[idx] = best
-
-    def best_ends(self, sentence: str) -> list[int]:
-        """``route[x][1]`` of ``calc`` over ``get_DAG`` for every start ``x`` (the inclusive end of
-        the word the most probable route takes there), in one right-to-left pass that builds no
-        word graph: the same look-ups, sums and comparisons as the two steps."""
-        self.check_initialized()
-        freq = self._base.FREQ
-        logtotal = log(self._base.total)
-        n = len(sentence)
-        prob = [0] * (n + 1)       # route[x][0]; route[n] is (0, 0)
-        ends = [0] * n
-        for k in range(n - 1, -1, -1):
-            best = None
-            i = k
-            frag = sentence[k]
-            while i < n and frag in freq:
-                if freq[frag]:
-                    candidate = (log(freq[frag]) - logtotal + prob[i + 1], i)
-                    if best is None or candidate > best:
-                        best = candidate
-                i += 1
-                frag = sentence[k:i + 1]
-            if best is None:       # no dictionary word starts here: the character alone
-                best = (log(freq.get(sentence[k]) or 1) - logtotal + prob[k + 1], k)
-            prob[k], ends[k] = best
-        return ends
-
-
 @lru_cache(maxsize=1)
-def tokenizer() -> Tokenizer:
-    """The shared ``Tokenizer`` over ``jieba.dt``."""
-    return Tokenizer(jieba.dt)
+def tokenizer() -> jieba.Tokenizer:
+    """jieba's default tokenizer ``jieba.dt``, its dictionary loaded (``FREQ``)."""
+    jieba.dt.check_initialized()
+    return jieba.dt
+
+
+def best_ends(sentence: str) -> list[int]:
+    """The inclusive end of the word that jieba's most probable route takes at every start offset
+    of ``sentence`` (``route[x][1]`` of ``Tokenizer.calc`` over ``Tokenizer.get_DAG``).
+
+    One right-to-left pass: at each start, the dictionary keys starting there are looked up
+    while they are prefixes of words (``get_DAG``), and the best ``log(freq) - log(total) +
+    best sum after the word`` is kept, the longer word among equals (``calc`` takes the ``max``
+    of ``(sum, end)``, and ends only grow here). A start where no word begins takes its
+    character alone, at ``log(freq or 1) - log(total)``.
+    """
+    tk = tokenizer()
+    get = tk.FREQ.get
+    logtotal = log(tk.total)
+    n = len(sentence)
+    prob = [0] * (n + 1)       # route[x][0]; route[n] is (0, 0)
+    ends = [0] * n
+    for k in range(n - 1, -1, -1):
+        best = None
+        i = k
+        freq = get(sentence[k])
+        while freq is not None:          # a word, or the prefix of one (frequency 0)
+            if freq:
+                p = log(freq) - logtotal + prob[i + 1]
+                if best is None or p >= best:
+                    best, end = p, i
+            i += 1
+            if i == n:
+                break
+            freq = get(sentence[k:i + 1])
+        if best is None:
+            best, end = log(get(sentence[k]) or 1) - logtotal + prob[k + 1], k
+        prob[k] = best
+        ends[k] = end
+    return ends
 
 
 def cut(text: str) -> list[str]:
-    """Words of ``text``, equal to ``jieba.lcut(text)`` (accurate mode, HMM on)."""
-    return list(tokenizer().cut(text))
+    """Words of ``text``, equal to ``jieba.lcut(text)`` (accurate mode, HMM on): jieba 0.42's
+    ``Tokenizer.cut``, with ``word_ends`` for its blocks."""
+    han, skip = jieba.re_han_default, jieba.re_skip_default
+    words: list[str] = []
+    for blk in han.split(text):
+        if not blk:
+            continue
+        if han.match(blk):
+            start = 0
+            for end in word_ends(blk):
+                words.append(blk[start:end])
+                start = end
+        else:
+            for piece in skip.split(blk):
+                if skip.match(piece):
+                    words.append(piece)
+                else:
+                    words.extend(piece)       # each character alone
+    return words
 
 
 def word_ends(block: str) -> list[int]:
     """End offsets of the words of ``block``, a run of the characters jieba segments together
     (``jieba.re_han_default``), as ``jieba.cut(block)`` cuts it (HMM on): jieba 0.42's
     ``Tokenizer.__cut_DAG``, keeping only where words end."""
-    tk = tokenizer()
-    route = tk.best_ends(block)
-    freq = tk.FREQ
+    route = best_ends(block)
+    freq = tokenizer().FREQ
     ends: list[int] = []
     x, buf_start, n = 0, -1, len(block)   # buf_start: where the pending single characters begin
 
@@ -282,8 +259,7 @@ def tag_lazy(text: str) -> list[tuple[str, str | None]]:
     """
     posseg = jieba.posseg
     posseg.dt.makesure_userdict_loaded()
-    tk = tokenizer()
-    word_tag, freq = posseg.dt.word_tag_tab, tk.FREQ
+    word_tag, freq = posseg.dt.word_tag_tab, tokenizer().FREQ
     out: list[tuple[str, str | None]] = []
 
     def flush(buf: str) -> None:
@@ -296,7 +272,7 @@ def tag_lazy(text: str) -> list[tuple[str, str | None]]:
 
     for blk in posseg.re_han_internal.split(text):
         if posseg.re_han_internal.match(blk):
-            route = tk.best_ends(blk)
+            route = best_ends(blk)
             x, buf, n = 0, "", len(blk)
             while x < n:
                 y = route[x] + 1
