@@ -232,19 +232,24 @@ class Tokens:
         #: (start, end) of the glossary names kept whole.
         self.glossary_atoms: set[tuple[int, int]] = set()
         self._tagged: dict[int, list[Token]] = {}     # stretch start -> its tokens
-        for block in BLOCK.finditer(folded):
-            bs, be = block.span()
-            text = block.group()
-            names = list(_glossary_re().finditer(text))
-            if not (names or SUFFIX_RE.search(text)):
-                continue
-            ends = block_bounds(text) if any(m.end() != len(text) for m in names) else frozenset()
+        # Glossary names and name endings are runs of block characters, so each match of one
+        # search over the paragraph lies in one block, and the matches in a block are those of
+        # a search of the block alone.
+        spans = [m.span() for m in BLOCK.finditer(folded)]
+        starts = [bs for bs, _ in spans]
+        names: dict[int, list[tuple[int, int]]] = {}    # block index -> its glossary names
+        for m in _glossary_re().finditer(folded):
+            names.setdefault(bisect_right(starts, m.start()) - 1, []).append(m.span())
+        selected = set(names).union(bisect_right(starts, m.start()) - 1 for m in SUFFIX_RE.finditer(folded))
+        for i in sorted(selected):
+            bs, be = spans[i]
+            in_block = names.get(i, ())
+            ends = block_bounds(folded[bs:be]) if any(e != be for _, e in in_block) else frozenset()
             # A glossary name must end where a word ends: 教育部门 holds 教育部 but means "departments".
-            spans = [(bs + m.start(), bs + m.end(), "nt") for m in names
-                     if m.end() in ends or m.end() == len(text)]
-            spans += [(s, e, "ns") for s, e in places if bs <= s and e <= be]
+            found = [(s, e, "nt") for s, e in in_block if e - bs in ends or e == be]
+            found += [(s, e, "ns") for s, e in places if bs <= s and e <= be]
             atoms: list[tuple[int, int, str]] = []
-            for s, e, flag in sorted(spans, key=lambda x: (x[0] - x[1], x[0])):
+            for s, e, flag in sorted(found, key=lambda x: (x[0] - x[1], x[0])):
                 if not any(s < ae and as_ < e for as_, ae, _ in atoms):
                     atoms.append((s, e, flag))
             segments: list[tuple[int, int, str | None]] = []
@@ -658,19 +663,18 @@ def _abbrev_candidates(folded: str) -> list[Candidate]:
 
 @lru_cache(maxsize=1)
 def _glossary_re() -> re.Pattern:
-    keys = sorted(glossary().get("organizations", {}), key=len, reverse=True)
+    """Glossary organisation names, longest first. Only names of block characters: ``Tokens``
+    keeps a name whole only inside one block (jieba never joins words across punctuation)."""
+    keys = sorted((k for k in glossary().get("organizations", {}) if BLOCK.fullmatch(k)), key=len, reverse=True)
     return re.compile("|".join(re.escape(k) for k in keys))
 
 
 def _glossary_candidates(folded: str) -> list[Candidate]:
-    """Glossary names (rule 1 of the module docstring); only those ``tokens`` kept whole."""
-    atoms = tokens(folded).glossary_atoms
+    """Glossary names (rule 1 of the module docstring); only those ``tokens`` kept whole (not
+    教育部 of 教育部门, where 部门 is a word, nor a name inside a longer one)."""
     out = []
-    for m in _glossary_re().finditer(folded):
-        a, b = m.span()
-        if (a, b) not in atoms:
-            continue  # 教育部门: 部门 is a word; or inside a longer name
-        if a and m.group()[0] in LEVEL_CHARS:
+    for a, b in sorted(tokens(folded).glossary_atoms):
+        if a and folded[a] in LEVEL_CHARS:
             # 天津 + 市教育两委: a place right before a relative name belongs to it.
             a = next((s for s in range(max(0, a - 10), a) if _is_place(folded[s:a])), a)
         out.append((a, a, b, ""))
