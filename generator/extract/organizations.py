@@ -25,7 +25,6 @@ from __future__ import annotations
 import logging
 import re
 from bisect import bisect_right
-from operator import itemgetter
 from functools import lru_cache
 
 import jieba
@@ -204,7 +203,6 @@ def block_bounds(block: str) -> frozenset[int]:
 
 #: A token: ``(start, end, word, flag)``, offsets into the folded paragraph, flag a jieba POS tag.
 Token = tuple[int, int, str, str]
-_start = itemgetter(0)
 
 
 class Tokens:
@@ -231,7 +229,10 @@ class Tokens:
         self.segments: list[list[tuple[int, int, str | None]]] = []
         #: (start, end) of the glossary names kept whole.
         self.glossary_atoms: set[tuple[int, int]] = set()
-        self._tagged: dict[int, list[Token]] = {}     # stretch start -> its tokens
+        # Per offset: the segment holding it (None outside the selected blocks), and the token
+        # holding it once that segment is cut; the walks ask for tokens many times each.
+        self._segment_at: list[tuple[int, int, str | None] | None] = [None] * len(folded)
+        self._token_at: list[Token | None] = [None] * len(folded)
         # Glossary names and name endings are runs of block characters, so each match of one
         # search over the paragraph lies in one block, and the matches in a block are those of
         # a search of the block alone.
@@ -262,45 +263,39 @@ class Tokens:
                     if flag == "nt":
                         self.glossary_atoms.add((start, end))
                 pos = end
+            for seg in segments:
+                self._segment_at[seg[0]:seg[1]] = [seg] * (seg[1] - seg[0])
             self.blocks.append((bs, be))
             self.segments.append(segments)
         self._block_starts = [bs for bs, _ in self.blocks]
 
-    def _block_index(self, pos: int) -> int | None:
-        i = bisect_right(self._block_starts, pos) - 1
-        return i if i >= 0 and pos < self.blocks[i][1] else None
-
-    def _segment_tokens(self, start: int, end: int, flag: str | None) -> list:
-        # Tokens of one segment; in a stretch, unknown runs stay whole with tag None until
-        # ``at`` needs their words (segment.tag_lazy).
-        if flag is not None:
-            return [(start, end, self.folded[start:end], flag)]
-        if start not in self._tagged:
-            out, at = [], start
-            for word, tag in segment.tag_lazy(self.folded[start:end]):
-                out.append((at, at + len(word), word, tag))
-                at += len(word)
-            self._tagged[start] = out
-        return self._tagged[start]
+    def _place(self, start: int, words: list[tuple[str, str | None]]) -> None:
+        # Record ``words`` (word, flag), written from offset ``start`` on, as the tokens there.
+        token_at = self._token_at
+        for word, flag in words:
+            end = start + len(word)
+            token = (start, end, word, flag)
+            for pos in range(start, end):
+                token_at[pos] = token
+            start = end
 
     def at(self, pos: int) -> Token | None:
         """The token holding character offset ``pos``; None outside the selected blocks."""
-        i = self._block_index(pos)
-        if i is None:
-            return None
-        # Segments tile the block and tokens tile a segment: the last one starting at or before
-        # ``pos`` holds it.
-        segments = self.segments[i]
-        tokens = self._segment_tokens(*segments[bisect_right(segments, pos, key=_start) - 1])
-        k = bisect_right(tokens, pos, key=_start) - 1
-        if tokens[k][3] is None:      # an unknown run: tag it now, in place
-            at, words = tokens[k][0], []
-            for word, tag in segment.tag_run(tokens[k][2]):
-                words.append((at, at + len(word), word, tag))
-                at += len(word)
-            tokens[k:k + 1] = words
-            k = bisect_right(tokens, pos, key=_start) - 1
-        return tokens[k]
+        token = self._token_at[pos]
+        if token is None:
+            seg = self._segment_at[pos]
+            if seg is None:
+                return None
+            start, end, flag = seg
+            # An atom is one token; a stretch is tagged on its own, its unknown runs left whole
+            # with flag None until a token in them is asked for (segment.tag_lazy).
+            self._place(start, [(self.folded[start:end], flag)] if flag is not None
+                        else segment.tag_lazy(self.folded[start:end]))
+            token = self._token_at[pos]
+        if token[3] is None:      # an unknown run: tag it now, in place
+            self._place(token[0], segment.tag_run(token[2]))
+            token = self._token_at[pos]
+        return token
 
     def before(self, token: Token, across: bool = False) -> Token | None:
         """The token before ``token`` in its block; None for the first token of a block.
@@ -311,10 +306,15 @@ class Tokens:
                 block (across punctuation; None for the first block) instead. Only rules that
                 read a word across punctuation ask for it: it may cost tagging another stretch.
         """
-        i = self._block_index(token[0])
-        if token[0] > self.blocks[i][0]:
-            return self.at(token[0] - 1)
-        return self.at(self.blocks[i - 1][1] - 1) if across and i > 0 else None
+        start = token[0]
+        # Blocks are maximal runs of block characters: the offset before a token lies in a
+        # selected block only when it lies in the token's own.
+        if start and self._segment_at[start - 1] is not None:
+            return self.at(start - 1)
+        if not across:
+            return None
+        i = bisect_right(self._block_starts, start) - 1
+        return self.at(self.blocks[i - 1][1] - 1) if i > 0 else None
 
     def all(self) -> list[Token]:
         """Every token, in order (tags everything; for tests and inspection)."""
@@ -567,7 +567,7 @@ def _accepted(core: str, suffix: str, placed: bool, whole: str) -> str | None:
         return None     # 32所济南学校与湘西学校结对: a place's schools; a school's name has words of its own
     if (suffix in CATEGORY_SUFFIXES or suffix in MEDIA_SUFFIXES) and not (placed or level) and not _named(core):
         return None
-    if _proper(core) or ((placed or level) and not (suffix in CATEGORY_SUFFIXES and core)):
+    if ((placed or level) and not (suffix in CATEGORY_SUFFIXES and core)) or _proper(core):   # _proper segments: last
         return needs
     return None
 
