@@ -55,7 +55,8 @@ COMPANY_SUFFIXES = ("集团", "有限公司", "公司", "基金会", "基金", "
 MEDIA_SUFFIXES = ("日报", "晚报", "晨报", "早报", "都市报", "商报", "青年报", "教育报", "电视台", "广播电视台",
                   "广播电台", "新闻网", "报社", "通讯社")
 SUFFIXES = SCHOOL_SUFFIXES + BODY_SUFFIXES + COMPANY_SUFFIXES + MEDIA_SUFFIXES
-SUFFIX_RE = re.compile("|".join(sorted(SUFFIXES, key=len, reverse=True)))
+LONGEST_FIRST = tuple(sorted(SUFFIXES, key=len, reverse=True))
+SUFFIX_RE = re.compile("|".join(LONGEST_FIRST))
 #: Every ending at every position (overlapping). The class of first characters lets the regex
 #: engine pass over most positions without trying each alternative there; it matches the same.
 SUFFIX_AT = re.compile("(?=[%s])(?=(%s))" % ("".join(sorted({s[0] for s in SUFFIXES})), SUFFIX_RE.pattern))
@@ -124,7 +125,8 @@ GENERIC = frozenset(
     "两地 定点 国家级 省级 市级 县级 示范性 标准化 合格 一流 高水平 高校 院校 中小学 中学 小学 学校 区 县 乡 "
     "镇 家长".split())
 
-#: A bare school word opening a unit's name means "the school's" (学校后勤服务集团).
+#: A bare school word opening a unit's name means "the school's" (学校后勤服务集团). Two
+#: characters each (``_extent`` reads them so).
 POSSESSIVE_SCHOOL = frozenset("学校 学院 大学 全校".split())
 
 #: Words before a name that make it a category (各学校, 每所浙江学校, 几所高校), alone or with a
@@ -171,9 +173,8 @@ def strong_places(folded: str) -> tuple[tuple[int, int], ...]:
             continue
         key = folded[start:end]
         if kind == "unit":
-            hits = idx[key]
-            if not any(h.form in ("full", "suffixed") or h.unit.level in ("province", "prefecture")
-                       for h in hits) and len(key) < 3:
+            if len(key) < 3 and not any(h.form in ("full", "suffixed") or h.unit.level in ("province", "prefecture")
+                                        for h in idx[key]):
                 continue
         elif jieba.dt.FREQ.get(key):  # 小山村 is a word before it is a village
             continue
@@ -229,6 +230,8 @@ class Tokens:
         self.segments: list[list[tuple[int, int, str | None]]] = []
         #: (start, end) of the glossary names kept whole.
         self.glossary_atoms: set[tuple[int, int]] = set()
+        #: Every name ending (``SUFFIX_AT``) as ``(start, end, ending)``, in order.
+        self.endings = [(m.start(), m.end(1), m.group(1)) for m in SUFFIX_AT.finditer(folded)]
         # Per offset: the segment holding it (None outside the selected blocks), and the token
         # holding it once that segment is cut; the walks ask for tokens many times each.
         self._segment_at: list[tuple[int, int, str | None] | None] = [None] * len(folded)
@@ -241,7 +244,7 @@ class Tokens:
         names: dict[int, list[tuple[int, int]]] = {}    # block index -> its glossary names
         for m in _glossary_re().finditer(folded):
             names.setdefault(bisect_right(starts, m.start()) - 1, []).append(m.span())
-        selected = set(names).union(bisect_right(starts, m.start()) - 1 for m in SUFFIX_RE.finditer(folded))
+        selected = set(names).union(bisect_right(starts, a) - 1 for a, _, _ in self.endings)
         for i in sorted(selected):
             bs, be = spans[i]
             in_block = names.get(i, ())
@@ -504,7 +507,7 @@ def _extent(text: str, folded: str, toks: Tokens, last: Token, a: int, suffix: s
         return None
     start = first[0]
     # 学校 + 后勤服务集团 (jieba: 学校后勤/服务/集团): the school's unit, named without it.
-    school = next((w for w in POSSESSIVE_SCHOOL if first[2].startswith(w) and (w == first[2] or w == "学校")), None)
+    school = first[2][:2] if first[2][:2] in POSSESSIVE_SCHOOL and first[2][:2] in (first[2], "学校") else None
     if school and start + len(school) < a:
         start += len(school)
     else:
@@ -583,9 +586,7 @@ def _suffix_candidates(text: str, folded: str) -> list[Candidate]:
     out = []
     taken = 0    # end of the last ending that made a name: endings inside it are not tried
     # Endings may overlap (政府办 / 办公室 in 县政府办公室): each position is tried, longest first.
-    for m in SUFFIX_AT.finditer(folded):
-        a, b = m.start(), m.end(1)
-        suffix = m.group(1)
+    for a, b, suffix in toks.endings:
         if a < taken:
             continue
         end_token = toks.at(b - 1)
@@ -688,6 +689,8 @@ def _candidates(text: str) -> tuple[Candidate, ...]:
     titles = title_spans(text)
     cands = (_glossary_candidates(folded) + _suffix_candidates(text, folded) + _league_candidates(folded)
              + _abbrev_candidates(folded))
+    if not titles:
+        return tuple(cands)
     return tuple(c for c in cands if not any(ts <= c[0] and c[2] <= te for ts, te in titles))
 
 
@@ -754,9 +757,10 @@ def _same(earlier: str, later: str) -> bool:
     if _is_place(head + short[:1]):
         return True
     # 民乐 + 杨坊寄宿制小学: a place before a distinctive name (not 第一中学, not 教育局).
-    ending = next((e for e in sorted(SUFFIXES, key=len, reverse=True) if short.endswith(e)), "")
-    return (_is_place(head) and len(short) >= 4 and not short.startswith("第")
-            and _named(short[: len(short) - len(ending)]))
+    if not (_is_place(head) and len(short) >= 4 and not short.startswith("第")):
+        return False
+    ending = next((e for e in LONGEST_FIRST if short.endswith(e)), "")
+    return _named(short[: len(short) - len(ending)])
 
 
 _BY_ARTICLE: ArticleCache = ArticleCache()  # {article key: {paragraph id: [(start, end, Name)]}}
