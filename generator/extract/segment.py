@@ -17,6 +17,8 @@ replaces three of its steps by equivalents that give exactly jieba's results:
   state, and this search follows only those. It adds the same three terms in the same order and
   breaks ties as jieba's ``max`` does (the larger previous state wins), so it finds the same path;
   where jieba would meet an impossible path (score -inf) it hands over to jieba's own search.
+  States are numbered in their sort order and each character's states and emission
+  probabilities are read from a table made once from the model (``_model``, ``_allowed``).
 - ``tag_lazy`` is jieba's tagging loop, written out, that leaves each unknown run whole, for
   ``tag_run`` to tag if a caller needs its words.
 
@@ -28,6 +30,7 @@ from __future__ import annotations
 import importlib
 from functools import lru_cache
 from math import log
+from typing import NamedTuple
 
 import jieba
 import jieba.finalseg
@@ -142,10 +145,24 @@ def word_ends(block: str) -> list[int]:
 
 # --- part-of-speech tagging ---------------------------------------------------------------------
 
+class _Model(NamedTuple):
+    """jieba's POS HMM (``jieba.posseg``) with its states numbered in their sort order, so that
+    comparing numbers compares states as jieba's ``max`` over ``(score, state)`` does, and
+    tables are read by number instead of by tuple."""
+    states: list[State]                 # number -> state
+    number: dict[State, int]            # state -> number
+    start: list[float]                  # number -> start log probability
+    trans: list[dict[int, float]]       # number -> {next state: transition log probability}
+    nexts: list[frozenset[int]]         # number -> the states that may follow (about 20 of 256)
+
+
 @lru_cache(maxsize=1)
-def _next_states() -> dict[State, frozenset[State]]:
-    # state -> the states the model lets follow it (about 20 of 256).
-    return {y0: frozenset(edges) for y0, edges in jieba.posseg.trans_P.items()}
+def _model() -> _Model:
+    states = sorted(jieba.posseg.trans_P)
+    number = {state: i for i, state in enumerate(states)}
+    trans = [{number[y]: p for y, p in jieba.posseg.trans_P[state].items()} for state in states]
+    return _Model(states, number, [jieba.posseg.start_P[state] for state in states], trans,
+                  [frozenset(edges) for edges in trans])
 
 
 def _jieba(obs: str) -> tuple[float, tuple[State, ...]]:
@@ -154,20 +171,61 @@ def _jieba(obs: str) -> tuple[float, tuple[State, ...]]:
     return prob, tuple(route)
 
 
+def _emit(ch: str, numbers: frozenset[int]) -> dict[int, float]:
+    # Emission log probabilities of ``ch`` in the states ``numbers``, as jieba reads them.
+    states, emit_p, min_float = _model().states, jieba.posseg.emit_P, _jieba_viterbi.MIN_FLOAT
+    return {y: emit_p[states[y]].get(ch, min_float) for y in numbers}
+
+
+@lru_cache(maxsize=1)
+def _listed() -> dict[str, tuple[frozenset[int], dict[int, float]]]:
+    # ``_allowed`` of every character in the model's state table, made once with the model.
+    number = _model().number
+    out = {}
+    for ch, table in jieba.posseg.char_state_tab_P.items():
+        numbers = frozenset(map(number.get, table))
+        out[ch] = numbers, _emit(ch, numbers)
+    return out
+
+
 @lru_cache(maxsize=4096)
-def _allowed(ch: str) -> frozenset[State]:
-    # The states the model allows for ``ch``; all of them when its table has no entry.
-    return frozenset(jieba.posseg.char_state_tab_P.get(ch, jieba.posseg.trans_P.keys()))
+def _unlisted(ch: str) -> tuple[frozenset[int], dict[int, float]]:
+    # ``_allowed`` of a character the state table lacks: every state.
+    numbers = frozenset(range(len(_model().states)))
+    return numbers, _emit(ch, numbers)
 
 
-def _best(scores: dict[State, float]) -> float:
+def _allowed(ch: str) -> tuple[frozenset[int], dict[int, float]]:
+    """The states the model allows for ``ch`` (all of them when its state table has no entry)
+    and their emission log probabilities."""
+    return _listed().get(ch) or _unlisted(ch)
+
+
+def _best(scores: dict[int, float]) -> float:
     return max(scores.values())
 
 
-def _best_state(scores: dict[State, float]) -> State:
+def _best_state(scores: dict[int, float]) -> int:
     # jieba takes max((score, state)): the best score, the larger state among equals.
     top = max(scores.values())
     return max(y for y, score in scores.items() if score == top)
+
+
+def _step(V: dict[int, float], prev_states: list[int], obs_states: frozenset[int], emit: dict[int, float],
+          trans: list[dict[int, float]], nexts: list[frozenset[int]]) -> tuple[dict[int, float], dict[int, int]]:
+    # One character of the search: the best score of each state of ``obs_states`` that a state
+    # of ``V`` can reach, and the state it comes from (the larger among equal scores).
+    scores: dict[int, float] = {}
+    path: dict[int, int] = {}
+    for y0 in prev_states:
+        v0, edges = V[y0], trans[y0]
+        for y in nexts[y0] & obs_states:     # the transitions that exist, into this character
+            score = v0 + edges[y] + emit[y]  # jieba's sum, in jieba's order
+            best = scores.get(y)
+            if best is None or score > best or (score == best and y0 > path[y]):
+                scores[y] = score
+                path[y] = y0
+    return scores, path
 
 
 @lru_cache(maxsize=4096)
@@ -178,32 +236,22 @@ def viterbi(obs: str) -> tuple[float, tuple[State, ...]]:
     emit_P)``, with the states as a tuple. ``obs`` is a non-empty run of Han characters. Raises
     what jieba's raises (it is called in that case). Cached: names recur in an article (杨坊).
     """
-    states, start, emit_p = jieba.posseg.char_state_tab_P, jieba.posseg.start_P, jieba.posseg.emit_P
-    trans = jieba.posseg.trans_P
-    nexts = _next_states()
-    min_float = _jieba_viterbi.MIN_FLOAT
-    all_states = trans.keys()
-    V = {y: start[y] + emit_p[y].get(obs[0], min_float) for y in states.get(obs[0], all_states)}
+    model = _model()
+    trans, nexts = model.trans, model.nexts
+    allowed, emit = _allowed(obs[0])
+    V = {y: model.start[y] + emit[y] for y in allowed}
     if len(obs) == 1:   # one character (年 in 2017年)
-        return _best(V), (_best_state(V),)
-    paths: list[dict[State, State | str]] = [dict.fromkeys(V, "")]
+        return _best(V), (model.states[_best_state(V)],)
+    paths: list[dict[int, int]] = [{}]
     for ch in obs[1:]:
         prev_states = [x for x in V if nexts[x]]
-        expect = frozenset().union(*[nexts[x] for x in prev_states])
-        obs_states = _allowed(ch) & expect or expect
-        if not obs_states:   # no state can follow: jieba's search fails its own way
-            return _jieba(obs)
-        emit = {y: emit_p[y].get(ch, min_float) for y in obs_states}
-        scores: dict[State, float] = {}
-        path: dict[State, State | str] = {}
-        for y0 in prev_states:
-            v0, edges = V[y0], trans[y0]
-            for y in nexts[y0] & obs_states:     # the transitions that exist, into this character
-                score = v0 + edges[y] + emit[y]  # jieba's sum, in jieba's order
-                best = scores.get(y)
-                if best is None or score > best or (score == best and y0 > path[y]):
-                    scores[y] = score
-                    path[y] = y0
+        allowed, emit = _allowed(ch)
+        scores, path = _step(V, prev_states, allowed, emit, trans, nexts)
+        if not scores:   # no allowed state can follow: jieba then takes every state that can
+            expect = frozenset().union(*[nexts[x] for x in prev_states])
+            if not expect:   # no state can follow at all: jieba's search fails its own way
+                return _jieba(obs)
+            scores, path = _step(V, prev_states, expect, _emit(ch, expect), trans, nexts)
         # jieba also scores missing transitions, as -inf: they matter only if nothing else is finite.
         if any(score == float("-inf") for score in scores.values()):
             return _jieba(obs)
@@ -212,8 +260,8 @@ def viterbi(obs: str) -> tuple[float, tuple[State, ...]]:
     prob, state = _best(V), _best_state(V)
     route: list[State] = [None] * len(obs)   # type: ignore[list-item]
     for i in range(len(obs) - 1, -1, -1):
-        route[i] = state
-        state = paths[i][state]
+        route[i] = model.states[state]
+        state = paths[i].get(state)
     return prob, tuple(route)
 
 
