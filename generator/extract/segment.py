@@ -318,23 +318,26 @@ def tag_lazy(text: str) -> list[tuple[str, str | None]]:
         else:
             out.extend((ch, word_tag.get(ch, "x")) for ch in buf)
 
-    for blk in posseg.re_han_internal.split(text):
-        if posseg.re_han_internal.match(blk):
+    han = posseg.re_han_internal
+    # The usual text is one block: splitting it would only add empty pieces around it.
+    for blk in (text,) if han.fullmatch(text) else han.split(text):
+        if han.match(blk):
             route = best_ends(blk)
-            x, buf, n = 0, "", len(blk)
+            x, buf, n = 0, -1, len(blk)     # buf: where the pending single characters begin
             while x < n:
                 y = route[x] + 1
-                word = blk[x:y]
                 if y - x == 1:
-                    buf += word
+                    if buf < 0:
+                        buf = x
                 else:
-                    if buf:
-                        flush(buf)
-                        buf = ""
+                    if buf >= 0:
+                        flush(blk[buf:x])
+                        buf = -1
+                    word = blk[x:y]
                     out.append((word, word_tag.get(word, "x")))
                 x = y
-            if buf:
-                flush(buf)
+            if buf >= 0:
+                flush(blk[buf:])
         else:
             for piece in posseg.re_skip_internal.split(blk):
                 if posseg.re_skip_internal.match(piece):
