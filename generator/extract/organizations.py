@@ -337,9 +337,14 @@ def tokens(folded: str) -> Tokens:
     return Tokens(folded)
 
 
+#: Endings of township and village names: only a word with one can be one (``_is_place``).
+_LOCAL_ENDINGS = tuple({*gazetteer.TOWNSHIP_ENDINGS, *gazetteer.VILLAGE_ENDINGS})
+
+
 def _is_place(word: str) -> bool:
     # A township or village needs two characters before its ending (乡村 is not 乡 + 村).
-    return word in gazetteer.index() or (len(word) >= 3 and gazetteer.folded_local_level(word) is not None)
+    return word in gazetteer.index() or (len(word) >= 3 and word.endswith(_LOCAL_ENDINGS)
+                                         and gazetteer.folded_local_level(word) is not None)
 
 
 def _name_token(word: str, flag: str) -> bool:
