@@ -223,7 +223,6 @@ class Tokens:
 
     def __init__(self, folded: str):
         self.folded = folded
-        places = strong_places(folded)
         #: Selected blocks as ``(start, end)`` and, for each, its segments ``(start, end, flag)``:
         #: an atom with its flag, or a stretch to tag with flag None.
         self.blocks: list[tuple[int, int]] = []
@@ -245,6 +244,7 @@ class Tokens:
         for m in _glossary_re().finditer(folded):
             names.setdefault(bisect_right(starts, m.start()) - 1, []).append(m.span())
         selected = set(names).union(bisect_right(starts, a) - 1 for a, _, _ in self.endings)
+        places = strong_places(folded) if selected else ()
         for i in sorted(selected):
             bs, be = spans[i]
             in_block = names.get(i, ())
