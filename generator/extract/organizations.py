@@ -247,10 +247,9 @@ class Tokens:
         places = strong_places(folded) if selected else ()
         for i in sorted(selected):
             bs, be = spans[i]
-            in_block = names.get(i, ())
-            ends = block_bounds(folded[bs:be]) if any(e != be for _, e in in_block) else frozenset()
             # A glossary name must end where a word ends: 教育部门 holds 教育部 but means "departments".
-            found = [(s, e, "nt") for s, e in in_block if e - bs in ends or e == be]
+            found = [(s, e, "nt") for s, e in names.get(i, ())
+                     if e == be or segment.ends_word(folded[bs:be], e - bs)]
             found += [(s, e, "ns") for s, e in places if bs <= s and e <= be]
             atoms: list[tuple[int, int, str]] = []
             for s, e, flag in sorted(found, key=lambda x: (x[0] - x[1], x[0])):

@@ -143,6 +143,34 @@ def word_ends(block: str) -> list[int]:
     return ends
 
 
+def ends_word(block: str, q: int) -> bool:
+    """True when a word of ``jieba.cut(block)`` ends at offset ``q`` (``q in word_ends(block)``),
+    ``block`` as for ``word_ends`` and ``0 < q < len(block)``.
+
+    Mostly decided from the text from ``q`` on: jieba's best route is computed right to left, so
+    from ``q`` on it is that of ``block[q:]``; every route from the start passes ``q`` when no
+    dictionary word spans it (a word from ``i`` across ``q`` needs the key ``block[i:q + 1]``:
+    jieba's dictionary holds every prefix of its words); and a word of two or more characters
+    at ``q`` ends any single characters pending before it, so that a word ends at ``q``.
+    Otherwise ``word_ends(block)``.
+    """
+    freq = tokenizer().FREQ
+    n = len(block)
+    spanned = False
+    for i in range(q):
+        j = q + 1
+        while not spanned and block[i:j] in freq:
+            spanned = freq[block[i:j]] > 0
+            j += 1
+            if j > n:
+                break
+        if spanned:
+            break
+    if not spanned and best_ends(block[q:])[0] > 0:
+        return True
+    return q in word_ends(block)
+
+
 # --- part-of-speech tagging ---------------------------------------------------------------------
 
 class _Model(NamedTuple):
