@@ -235,14 +235,18 @@ class Tokens:
         # holding it once that segment is cut; the walks ask for tokens many times each.
         self._segment_at: list[tuple[int, int, str | None] | None] = [None] * len(folded)
         self._token_at: list[Token | None] = [None] * len(folded)
+        self._block_starts: list[int] = []
+        glossary_names = [m.span() for m in _glossary_re().finditer(folded)]
+        if not (glossary_names or self.endings):
+            return      # no block to select
         # Glossary names and name endings are runs of block characters, so each match of one
         # search over the paragraph lies in one block, and the matches in a block are those of
         # a search of the block alone.
         spans = [m.span() for m in BLOCK.finditer(folded)]
         starts = [bs for bs, _ in spans]
         names: dict[int, list[tuple[int, int]]] = {}    # block index -> its glossary names
-        for m in _glossary_re().finditer(folded):
-            names.setdefault(bisect_right(starts, m.start()) - 1, []).append(m.span())
+        for s, e in glossary_names:
+            names.setdefault(bisect_right(starts, s) - 1, []).append((s, e))
         selected = set(names).union(bisect_right(starts, a) - 1 for a, _, _ in self.endings)
         places = strong_places(folded) if selected else ()
         for i in sorted(selected):
@@ -463,10 +467,12 @@ def _donor(locating: str, place: str) -> bool:
     return not (hit.unit.code or "").startswith((where.unit.code or "")[:prefix])
 
 
+@lru_cache(maxsize=4096)
 def _proper(core: str) -> bool:
     """True when ``core`` (the words between places and ending) holds a non-generic word.
 
     A level word opening it (市教育局: the city's) does not count; 市属 (city-run) stays generic.
+    Cached: a name recurs in an article.
     """
     words = [w for w in segment.cut(core) if w.strip()]
     if words and words[0] in ("市", "省", "州", "自治区"):
@@ -475,9 +481,11 @@ def _proper(core: str) -> bool:
                for w in words)
 
 
+@lru_cache(maxsize=4096)
 def _named(core: str) -> bool:
     """True when ``core`` holds a proper-name word: a place, person or other proper noun by
-    jieba's tags, a word jieba does not know (杨坊), an ordinal (第一) or a name word such as 实验."""
+    jieba's tags, a word jieba does not know (杨坊), an ordinal (第一) or a name word such as 实验.
+    Cached: a name recurs in an article."""
     for word, flag in segment.tag(core):
         if word in GENERIC or not HAN.match(word):
             continue
