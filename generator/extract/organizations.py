@@ -55,6 +55,7 @@ COMPANY_SUFFIXES = ("集团", "有限公司", "公司", "基金会", "基金", "
 MEDIA_SUFFIXES = ("日报", "晚报", "晨报", "早报", "都市报", "商报", "青年报", "教育报", "电视台", "广播电视台",
                   "广播电台", "新闻网", "报社", "通讯社")
 SUFFIXES = SCHOOL_SUFFIXES + BODY_SUFFIXES + COMPANY_SUFFIXES + MEDIA_SUFFIXES
+#: The endings, longest first: the order in which an ending is tried at a position.
 LONGEST_FIRST = tuple(sorted(SUFFIXES, key=len, reverse=True))
 SUFFIX_RE = re.compile("|".join(LONGEST_FIRST))
 #: Every ending at every position (overlapping). The class of first characters lets the regex
@@ -519,7 +520,8 @@ def _extent(text: str, folded: str, toks: Tokens, last: Token, a: int, suffix: s
         return None
     start = first[0]
     # 学校 + 后勤服务集团 (jieba: 学校后勤/服务/集团): the school's unit, named without it.
-    school = first[2][:2] if first[2][:2] in POSSESSIVE_SCHOOL and first[2][:2] in (first[2], "学校") else None
+    opening = first[2][:2]
+    school = opening if opening in POSSESSIVE_SCHOOL and opening in (first[2], "学校") else None
     if school and start + len(school) < a:
         start += len(school)
     else:
@@ -582,7 +584,8 @@ def _accepted(core: str, suffix: str, placed: bool, whole: str) -> str | None:
         return None     # 32所济南学校与湘西学校结对: a place's schools; a school's name has words of its own
     if (suffix in CATEGORY_SUFFIXES or suffix in MEDIA_SUFFIXES) and not (placed or level) and not _named(core):
         return None
-    if ((placed or level) and not (suffix in CATEGORY_SUFFIXES and core)) or _proper(core):   # _proper segments: last
+    # _proper segments the core: asked last.
+    if ((placed or level) and not (suffix in CATEGORY_SUFFIXES and core)) or _proper(core):
         return needs
     return None
 
