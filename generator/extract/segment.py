@@ -10,7 +10,8 @@ replaces three of its steps by equivalents that give exactly jieba's results:
   route) are ``best_ends``: both steps in one right-to-left pass that builds no graph, with the
   same dictionary look-ups, the same sums in the same order and the same tie-breaking.
   ``word_ends``, ``cut`` and ``tag_lazy``, which need only where the route's words end, are
-  jieba's loops on that route.
+  jieba's loops on that route; ``ends_word`` tells whether a word ends at one offset, mostly
+  from the route after it.
 - ``viterbi`` is the tagger's HMM search over (position in word, tag) states for runs of unknown
   characters (杨坊, 吉克阿木). jieba scores every pair of a previous and a next state, about
   256 x 256 per character it has no table for; the model allows about 20 transitions out of a
