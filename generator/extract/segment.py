@@ -10,8 +10,7 @@ replaces three of its steps by equivalents that give exactly jieba's results:
   route) are ``best_ends``: both steps in one right-to-left pass that builds no graph, with the
   same dictionary look-ups, the same sums in the same order and the same tie-breaking.
   ``word_ends``, ``cut`` and ``tag_lazy``, which need only where the route's words end, are
-  jieba's loops on that route; ``ends_word`` tells whether a word ends at one offset, mostly
-  from the route after it.
+  jieba's loops on that route; ``ends_word`` tells whether a word ends at one offset.
 - ``viterbi`` is the tagger's HMM search over (position in word, tag) states for runs of unknown
   characters (杨坊, 吉克阿木). jieba scores every pair of a previous and a next state, about
   256 x 256 per character it has no table for; the model allows about 20 transitions out of a
@@ -146,30 +145,35 @@ def word_ends(block: str) -> list[int]:
 
 def ends_word(block: str, q: int) -> bool:
     """True when a word of ``jieba.cut(block)`` ends at offset ``q`` (``q in word_ends(block)``),
-    ``block`` as for ``word_ends`` and ``0 < q < len(block)``.
-
-    Mostly decided from the text from ``q`` on: jieba's best route is computed right to left, so
-    from ``q`` on it is that of ``block[q:]``; every route from the start passes ``q`` when no
-    dictionary word spans it (a word from ``i`` across ``q`` needs the key ``block[i:q + 1]``:
-    jieba's dictionary holds every prefix of its words); and a word of two or more characters
-    at ``q`` ends any single characters pending before it, so that a word ends at ``q``.
-    Otherwise ``word_ends(block)``.
+    ``block`` as for ``word_ends`` and ``0 < q < len(block)``: ``word_ends``' walk along the
+    route, up to ``q`` only, and jieba's HMM only for a run of single characters around ``q``.
     """
-    freq = tokenizer().FREQ
-    n = len(block)
-    spanned = False
-    for i in range(q):
-        j = q + 1
-        while not spanned and block[i:j] in freq:
-            spanned = freq[block[i:j]] > 0
-            j += 1
-            if j > n:
-                break
-        if spanned:
-            break
-    if not spanned and best_ends(block[q:])[0] > 0:
-        return True
-    return q in word_ends(block)
+    route = best_ends(block)
+    x, buf_start = 0, -1   # buf_start: where the pending single characters begin
+    while x < q:
+        y = route[x] + 1
+        if y - x == 1:
+            if buf_start < 0:
+                buf_start = x
+        else:
+            buf_start = -1
+        x = y
+    if x > q:
+        return False       # a word of two or more characters spans q
+    if buf_start < 0 or route[q] > q:
+        return True        # a word of two or more characters ends or starts at q
+    end = q                # q lies in a run of single characters: its end
+    while end < len(block) and route[end] == end:
+        end += 1
+    buf = block[buf_start:end]
+    if tokenizer().FREQ.get(buf):
+        return True        # a dictionary word written as single characters: each alone
+    pos = buf_start        # an unknown run: jieba's HMM cuts it
+    for word in jieba.finalseg.cut(buf):
+        pos += len(word)
+        if pos >= q:
+            return pos == q
+    return False
 
 
 # --- part-of-speech tagging ---------------------------------------------------------------------
