@@ -387,11 +387,10 @@ def _bounds(folded: str) -> _Bounds:
     return _Bounds(folded)
 
 
-#: A candidate place: ``(start, end, kind, written form, safe, before a local)``. ``kind`` is
-#: ``unit``, ``local`` (a township or village of the data) or ``village`` (``_villages_by_context``);
-#: ``safe`` is ``_safe_form`` for a unit; ``before a local``: a township or village candidate
-#: starts where it ends.
-Candidate = tuple[int, int, str, str, bool, bool]
+#: A candidate place: ``(start, end, kind, written form, before a local)``. ``kind`` is ``unit``,
+#: ``local`` (a township or village of the data) or ``village`` (``_villages_by_context``);
+#: ``before a local``: a township or village candidate starts where it ends.
+Candidate = tuple[int, int, str, str, bool]
 
 
 @lru_cache(maxsize=512)
@@ -404,7 +403,7 @@ def _candidates(folded: str) -> tuple[Candidate, ...]:
     if "村" in folded:
         cands.extend((s, e, "village") for s, e in _villages_by_context(folded, _bounds(folded)))
     local_starts = {s for s, _, kind in cands if kind != "unit"}
-    return tuple((s, e, kind, folded[s:e], kind == "unit" and _safe_form(folded[s:e]), e in local_starts)
+    return tuple((s, e, kind, folded[s:e], e in local_starts)
                  for s, e, kind in sorted(set(cands), key=lambda c: (c[0] - c[1], c[0])))
 
 
@@ -458,11 +457,11 @@ def _accepted(folded: str, context: Context, blocked: tuple[tuple[int, int], ...
     ends: dict[int, tuple[int, str]] = {}     # end of a chosen span -> (its start, its kind)
     taken = _Taken(len(folded), blocked)      # chosen and blocked spans
 
-    for start, end, kind, key, safe, before_local in cands:
+    for start, end, kind, key, before_local in cands:
         if taken.overlaps(start, end):
             continue
         after = ends.get(start)               # the place ending right before this one
-        if kind == "unit" and not safe:
+        if kind == "unit" and not _safe_form(key):
             before = None                     # code of the unit written right before
             if after is not None and after[1] == "unit":
                 # That unit's reading without a place before it of its own.
