@@ -28,7 +28,10 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from pypinyin import Style, lazy_pinyin
+from pypinyin import Style
+from pypinyin.contrib.uv import V2UMixin
+from pypinyin.converter import DefaultConverter
+from pypinyin.core import Pinyin
 
 from ..model import Name
 from ..script import fold
@@ -466,6 +469,16 @@ def folded_local_level(key: str) -> str | None:
 
 # --- English ----------------------------------------------------------------------------------
 
+class _UConverter(V2UMixin, DefaultConverter):
+    """pypinyin's converter writing ü for its v (lüe, not lve), as pypinyin's documentation of
+    ``V2UMixin`` builds it: what ``lazy_pinyin(..., v_to_u=True)`` does, without making a
+    converter per call and another per character."""
+
+
+#: pypinyin's converter, made once.
+_PINYIN = Pinyin(_UConverter())
+
+
 @lru_cache(maxsize=4096)
 def pinyin_word(text: str) -> str:
     """One capitalised pinyin word without tones: 会宁 -> Huining, 西安 -> Xi'an, 吕梁 -> Lüliang.
@@ -475,7 +488,7 @@ def pinyin_word(text: str) -> str:
     pinyin spelling rule), never before the first.
     """
     _, readings = _exonyms()
-    syllables = lazy_pinyin(text, style=Style.NORMAL, v_to_u=True)
+    syllables = _PINYIN.lazy_pinyin(text, style=Style.NORMAL)
     if len(syllables) == len(text):
         syllables = [readings.get(ch, syl) for ch, syl in zip(text, syllables)]
     out = ""
