@@ -445,9 +445,9 @@ def _accepted(folded: str, context: Context, blocked: tuple[tuple[int, int], ...
     None for a township or village.
 
     ``units_only``: only the province-, prefecture- and county-level units (what
-    ``article_context`` keeps). Townships and villages of the data are still chosen, as they
-    compete with units for the text; those missing from the data (``_locals_after_units``) are
-    not searched, as they come after every unit is chosen and change none of them.
+    ``article_context`` keeps). Townships and villages among the candidates are still chosen, as
+    they compete with units for the text; those found after units (``_locals_after_units``) are
+    not searched: they come after every unit is chosen and change none of them.
     """
     cands = _candidates(folded)
     if not cands:
