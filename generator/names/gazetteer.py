@@ -485,7 +485,7 @@ class _UConverter(V2UMixin, DefaultConverter):
     converter per call and another per character."""
 
 
-#: pypinyin's converter, made once.
+#: pypinyin with that converter, made once (``lazy_pinyin`` builds both anew on every call).
 _PINYIN = Pinyin(_UConverter())
 
 
