@@ -25,7 +25,6 @@ from __future__ import annotations
 import logging
 import re
 from bisect import bisect_right
-from operator import itemgetter
 from functools import lru_cache
 
 import jieba
@@ -56,7 +55,9 @@ COMPANY_SUFFIXES = ("集团", "有限公司", "公司", "基金会", "基金", "
 MEDIA_SUFFIXES = ("日报", "晚报", "晨报", "早报", "都市报", "商报", "青年报", "教育报", "电视台", "广播电视台",
                   "广播电台", "新闻网", "报社", "通讯社")
 SUFFIXES = SCHOOL_SUFFIXES + BODY_SUFFIXES + COMPANY_SUFFIXES + MEDIA_SUFFIXES
-SUFFIX_RE = re.compile("|".join(sorted(SUFFIXES, key=len, reverse=True)))
+#: The endings, longest first: the order in which an ending is tried at a position.
+LONGEST_FIRST = tuple(sorted(SUFFIXES, key=len, reverse=True))
+SUFFIX_RE = re.compile("|".join(LONGEST_FIRST))
 #: Every ending at every position (overlapping). The class of first characters lets the regex
 #: engine pass over most positions without trying each alternative there; it matches the same.
 SUFFIX_AT = re.compile("(?=[%s])(?=(%s))" % ("".join(sorted({s[0] for s in SUFFIXES})), SUFFIX_RE.pattern))
@@ -125,7 +126,8 @@ GENERIC = frozenset(
     "两地 定点 国家级 省级 市级 县级 示范性 标准化 合格 一流 高水平 高校 院校 中小学 中学 小学 学校 区 县 乡 "
     "镇 家长".split())
 
-#: A bare school word opening a unit's name means "the school's" (学校后勤服务集团).
+#: A bare school word opening a unit's name means "the school's" (学校后勤服务集团). Two
+#: characters each (``_extent`` reads them so).
 POSSESSIVE_SCHOOL = frozenset("学校 学院 大学 全校".split())
 
 #: Words before a name that make it a category (各学校, 每所浙江学校, 几所高校), alone or with a
@@ -172,9 +174,8 @@ def strong_places(folded: str) -> tuple[tuple[int, int], ...]:
             continue
         key = folded[start:end]
         if kind == "unit":
-            hits = idx[key]
-            if not any(h.form in ("full", "suffixed") or h.unit.level in ("province", "prefecture")
-                       for h in hits) and len(key) < 3:
+            if len(key) < 3 and not any(h.form in ("full", "suffixed") or h.unit.level in ("province", "prefecture")
+                                        for h in idx[key]):
                 continue
         elif jieba.dt.FREQ.get(key):  # 小山村 is a word before it is a village
             continue
@@ -204,7 +205,6 @@ def block_bounds(block: str) -> frozenset[int]:
 
 #: A token: ``(start, end, word, flag)``, offsets into the folded paragraph, flag a jieba POS tag.
 Token = tuple[int, int, str, str]
-_start = itemgetter(0)
 
 
 class Tokens:
@@ -224,27 +224,40 @@ class Tokens:
 
     def __init__(self, folded: str):
         self.folded = folded
-        places = strong_places(folded)
         #: Selected blocks as ``(start, end)`` and, for each, its segments ``(start, end, flag)``:
         #: an atom with its flag, or a stretch to tag with flag None.
         self.blocks: list[tuple[int, int]] = []
         self.segments: list[list[tuple[int, int, str | None]]] = []
         #: (start, end) of the glossary names kept whole.
         self.glossary_atoms: set[tuple[int, int]] = set()
-        self._tagged: dict[int, list[Token]] = {}     # stretch start -> its tokens
-        for block in BLOCK.finditer(folded):
-            bs, be = block.span()
-            text = block.group()
-            names = list(_glossary_re().finditer(text))
-            if not (names or SUFFIX_RE.search(text)):
-                continue
-            ends = block_bounds(text) if any(m.end() != len(text) for m in names) else frozenset()
+        #: Every name ending (``SUFFIX_AT``) as ``(start, end, ending)``, in order.
+        self.endings = [(m.start(), m.end(1), m.group(1)) for m in SUFFIX_AT.finditer(folded)]
+        # Per offset: the segment holding it (None outside the selected blocks), and the token
+        # holding it once that segment is cut; the walks ask for tokens many times each.
+        self._segment_at: list[tuple[int, int, str | None] | None] = [None] * len(folded)
+        self._token_at: list[Token | None] = [None] * len(folded)
+        self._block_starts: list[int] = []
+        glossary_names = [m.span() for m in _glossary_re().finditer(folded)]
+        if not (glossary_names or self.endings):
+            return      # no block to select
+        # Glossary names and name endings are runs of block characters, so each match of one
+        # search over the paragraph lies in one block, and the matches in a block are those of
+        # a search of the block alone.
+        spans = [m.span() for m in BLOCK.finditer(folded)]
+        starts = [bs for bs, _ in spans]
+        names: dict[int, list[tuple[int, int]]] = {}    # block index -> its glossary names
+        for s, e in glossary_names:
+            names.setdefault(bisect_right(starts, s) - 1, []).append((s, e))
+        selected = set(names).union(bisect_right(starts, a) - 1 for a, _, _ in self.endings)
+        places = strong_places(folded) if selected else ()
+        for i in sorted(selected):
+            bs, be = spans[i]
             # A glossary name must end where a word ends: 教育部门 holds 教育部 but means "departments".
-            spans = [(bs + m.start(), bs + m.end(), "nt") for m in names
-                     if m.end() in ends or m.end() == len(text)]
-            spans += [(s, e, "ns") for s, e in places if bs <= s and e <= be]
+            found = [(s, e, "nt") for s, e in names.get(i, ())
+                     if e == be or segment.ends_word(folded[bs:be], e - bs)]
+            found += [(s, e, "ns") for s, e in places if bs <= s and e <= be]
             atoms: list[tuple[int, int, str]] = []
-            for s, e, flag in sorted(spans, key=lambda x: (x[0] - x[1], x[0])):
+            for s, e, flag in sorted(found, key=lambda x: (x[0] - x[1], x[0])):
                 if not any(s < ae and as_ < e for as_, ae, _ in atoms):
                     atoms.append((s, e, flag))
             segments: list[tuple[int, int, str | None]] = []
@@ -257,52 +270,57 @@ class Tokens:
                     if flag == "nt":
                         self.glossary_atoms.add((start, end))
                 pos = end
+            for seg in segments:
+                self._segment_at[seg[0]:seg[1]] = [seg] * (seg[1] - seg[0])
             self.blocks.append((bs, be))
             self.segments.append(segments)
         self._block_starts = [bs for bs, _ in self.blocks]
 
-    def _block_index(self, pos: int) -> int | None:
-        i = bisect_right(self._block_starts, pos) - 1
-        return i if i >= 0 and pos < self.blocks[i][1] else None
-
-    def _segment_tokens(self, start: int, end: int, flag: str | None) -> list:
-        # Tokens of one segment; in a stretch, unknown runs stay whole with tag None until
-        # ``at`` needs their words (segment.tag_lazy).
-        if flag is not None:
-            return [(start, end, self.folded[start:end], flag)]
-        if start not in self._tagged:
-            out, at = [], start
-            for word, tag in segment.tag_lazy(self.folded[start:end]):
-                out.append((at, at + len(word), word, tag))
-                at += len(word)
-            self._tagged[start] = out
-        return self._tagged[start]
+    def _place(self, start: int, words: list[tuple[str, str | None]]) -> None:
+        # Record ``words`` (word, flag), written from offset ``start`` on, as the tokens there.
+        token_at = self._token_at
+        for word, flag in words:
+            end = start + len(word)
+            token = (start, end, word, flag)
+            for pos in range(start, end):
+                token_at[pos] = token
+            start = end
 
     def at(self, pos: int) -> Token | None:
         """The token holding character offset ``pos``; None outside the selected blocks."""
-        i = self._block_index(pos)
-        if i is None:
-            return None
-        # Segments tile the block and tokens tile a segment: the last one starting at or before
-        # ``pos`` holds it.
-        segments = self.segments[i]
-        tokens = self._segment_tokens(*segments[bisect_right(segments, pos, key=_start) - 1])
-        k = bisect_right(tokens, pos, key=_start) - 1
-        if tokens[k][3] is None:      # an unknown run: tag it now, in place
-            at, words = tokens[k][0], []
-            for word, tag in segment.tag_run(tokens[k][2]):
-                words.append((at, at + len(word), word, tag))
-                at += len(word)
-            tokens[k:k + 1] = words
-            k = bisect_right(tokens, pos, key=_start) - 1
-        return tokens[k]
+        token = self._token_at[pos]
+        if token is None:
+            seg = self._segment_at[pos]
+            if seg is None:
+                return None
+            start, end, flag = seg
+            # An atom is one token; a stretch is tagged on its own, its unknown runs left whole
+            # with flag None until a token in them is asked for (segment.tag_lazy).
+            self._place(start, [(self.folded[start:end], flag)] if flag is not None
+                        else segment.tag_lazy(self.folded[start:end]))
+            token = self._token_at[pos]
+        if token[3] is None:      # an unknown run: tag it now, in place
+            self._place(token[0], segment.tag_run(token[2]))
+            token = self._token_at[pos]
+        return token
 
-    def before(self, token: Token) -> Token | None:
-        """The token before ``token``: in its block, else the last of the previous selected block
-        (across punctuation); None for the first token."""
-        i = self._block_index(token[0])
-        if token[0] > self.blocks[i][0]:
-            return self.at(token[0] - 1)
+    def before(self, token: Token, across: bool = False) -> Token | None:
+        """The token before ``token`` in its block; None for the first token of a block.
+
+        Args:
+            token: a token of these tokens.
+            across: for the first token of a block, give the last token of the previous selected
+                block (across punctuation; None for the first block) instead. Only rules that
+                read a word across punctuation ask for it: it may cost tagging another stretch.
+        """
+        start = token[0]
+        # Blocks are maximal runs of block characters: the offset before a token lies in a
+        # selected block only when it lies in the token's own.
+        if start and self._segment_at[start - 1] is not None:
+            return self.at(start - 1)
+        if not across:
+            return None
+        i = bisect_right(self._block_starts, start) - 1
         return self.at(self.blocks[i - 1][1] - 1) if i > 0 else None
 
     def all(self) -> list[Token]:
@@ -323,9 +341,14 @@ def tokens(folded: str) -> Tokens:
     return Tokens(folded)
 
 
+#: Endings of township and village names: only a word with one can be one (``_is_place``).
+_LOCAL_ENDINGS = tuple({*gazetteer.TOWNSHIP_ENDINGS, *gazetteer.VILLAGE_ENDINGS})
+
+
 def _is_place(word: str) -> bool:
     # A township or village needs two characters before its ending (乡村 is not 乡 + 村).
-    return word in gazetteer.index() or (len(word) >= 3 and gazetteer.folded_local_level(word) is not None)
+    return word in gazetteer.index() or (len(word) >= 3 and word.endswith(_LOCAL_ENDINGS)
+                                         and gazetteer.folded_local_level(word) is not None)
 
 
 def _name_token(word: str, flag: str) -> bool:
@@ -359,13 +382,14 @@ _COUNT_WORD = re.compile(r"[\d.]+|[一二三四五六七八九十百千万两几
 def _walk_back(toks: Tokens, last: Token, suffix: str, limit: int) -> Token:
     """First token of the name whose ending sits in token ``last``."""
     first = last
-    tok = toks.before(last)
+    tok = toks.before(last)    # None at the start of a block: punctuation ends a name
     while tok is not None and last[1] - tok[0] <= limit:
         word, flag = tok[2], tok[3]
-        if tok[1] != first[0]:
-            break  # punctuation or another block lies between
-        prev = toks.before(tok)
-        if prev is not None and _COUNT_WORD.fullmatch(prev[2]) and len(word) == 1:
+        # The token before, across punctuation, is read only after a one-character word (a
+        # count before it, or 与/和 before a field); elsewhere the walk needs just the next token
+        # in the block, so that no stretch is tagged for nothing.
+        prev = toks.before(tok, across=True) if len(word) == 1 else None
+        if prev is not None and _COUNT_WORD.fullmatch(prev[2]):
             break  # 10名市教育两委: 名 counts the people, it is no part of the name
         if _CONJOINED_LEVEL.fullmatch(word) and tok[0] and HAN.match(toks.folded[tok[0] - 1]):
             # 扶贫办和县关工委: jieba's 和县 is 和 + the level word of the next name.
@@ -373,7 +397,7 @@ def _walk_back(toks: Tokens, last: Token, suffix: str, limit: int) -> Token:
         if suffix in GROUP_SUFFIXES and (tok[0], tok[1]) in toks.glossary_atoms:
             break  # 市教育两委 + 东西部…领导小组: the body that set up a team is named on its own
         if _name_token(word, flag) or (suffix in GROUP_SUFFIXES and word in GROUP_WORDS):
-            first, tok = tok, prev
+            first, tok = tok, toks.before(tok)
             continue
         if (word in ("与", "和") and suffix in JOINING_SUFFIXES and prev is not None
                 and _name_token(prev[2], prev[3]) and not _is_place(prev[2])
@@ -444,10 +468,12 @@ def _donor(locating: str, place: str) -> bool:
     return not (hit.unit.code or "").startswith((where.unit.code or "")[:prefix])
 
 
+@lru_cache(maxsize=4096)
 def _proper(core: str) -> bool:
     """True when ``core`` (the words between places and ending) holds a non-generic word.
 
     A level word opening it (市教育局: the city's) does not count; 市属 (city-run) stays generic.
+    Cached: a name recurs in an article.
     """
     words = [w for w in segment.cut(core) if w.strip()]
     if words and words[0] in ("市", "省", "州", "自治区"):
@@ -456,9 +482,11 @@ def _proper(core: str) -> bool:
                for w in words)
 
 
+@lru_cache(maxsize=4096)
 def _named(core: str) -> bool:
     """True when ``core`` holds a proper-name word: a place, person or other proper noun by
-    jieba's tags, a word jieba does not know (杨坊), an ordinal (第一) or a name word such as 实验."""
+    jieba's tags, a word jieba does not know (杨坊), an ordinal (第一) or a name word such as 实验.
+    Cached: a name recurs in an article."""
     for word, flag in segment.tag(core):
         if word in GENERIC or not HAN.match(word):
             continue
@@ -492,7 +520,8 @@ def _extent(text: str, folded: str, toks: Tokens, last: Token, a: int, suffix: s
         return None
     start = first[0]
     # 学校 + 后勤服务集团 (jieba: 学校后勤/服务/集团): the school's unit, named without it.
-    school = next((w for w in POSSESSIVE_SCHOOL if first[2].startswith(w) and (w == first[2] or w == "学校")), None)
+    opening = first[2][:2]
+    school = opening if opening in POSSESSIVE_SCHOOL and opening in (first[2], "学校") else None
     if school and start + len(school) < a:
         start += len(school)
     else:
@@ -555,7 +584,8 @@ def _accepted(core: str, suffix: str, placed: bool, whole: str) -> str | None:
         return None     # 32所济南学校与湘西学校结对: a place's schools; a school's name has words of its own
     if (suffix in CATEGORY_SUFFIXES or suffix in MEDIA_SUFFIXES) and not (placed or level) and not _named(core):
         return None
-    if _proper(core) or ((placed or level) and not (suffix in CATEGORY_SUFFIXES and core)):
+    # _proper segments the core: asked last.
+    if ((placed or level) and not (suffix in CATEGORY_SUFFIXES and core)) or _proper(core):
         return needs
     return None
 
@@ -571,9 +601,7 @@ def _suffix_candidates(text: str, folded: str) -> list[Candidate]:
     out = []
     taken = 0    # end of the last ending that made a name: endings inside it are not tried
     # Endings may overlap (政府办 / 办公室 in 县政府办公室): each position is tried, longest first.
-    for m in SUFFIX_AT.finditer(folded):
-        a, b = m.start(), m.end(1)
-        suffix = m.group(1)
+    for a, b, suffix in toks.endings:
         if a < taken:
             continue
         end_token = toks.at(b - 1)
@@ -651,19 +679,18 @@ def _abbrev_candidates(folded: str) -> list[Candidate]:
 
 @lru_cache(maxsize=1)
 def _glossary_re() -> re.Pattern:
-    keys = sorted(glossary().get("organizations", {}), key=len, reverse=True)
+    """Glossary organisation names, longest first. Only names of block characters: ``Tokens``
+    keeps a name whole only inside one block (jieba never joins words across punctuation)."""
+    keys = sorted((k for k in glossary().get("organizations", {}) if BLOCK.fullmatch(k)), key=len, reverse=True)
     return re.compile("|".join(re.escape(k) for k in keys))
 
 
 def _glossary_candidates(folded: str) -> list[Candidate]:
-    """Glossary names (rule 1 of the module docstring); only those ``tokens`` kept whole."""
-    atoms = tokens(folded).glossary_atoms
+    """Glossary names (rule 1 of the module docstring); only those ``tokens`` kept whole (not
+    教育部 of 教育部门, where 部门 is a word, nor a name inside a longer one)."""
     out = []
-    for m in _glossary_re().finditer(folded):
-        a, b = m.span()
-        if (a, b) not in atoms:
-            continue  # 教育部门: 部门 is a word; or inside a longer name
-        if a and m.group()[0] in LEVEL_CHARS:
+    for a, b in sorted(tokens(folded).glossary_atoms):
+        if a and folded[a] in LEVEL_CHARS:
             # 天津 + 市教育两委: a place right before a relative name belongs to it.
             a = next((s for s in range(max(0, a - 10), a) if _is_place(folded[s:a])), a)
         out.append((a, a, b, ""))
@@ -677,6 +704,8 @@ def _candidates(text: str) -> tuple[Candidate, ...]:
     titles = title_spans(text)
     cands = (_glossary_candidates(folded) + _suffix_candidates(text, folded) + _league_candidates(folded)
              + _abbrev_candidates(folded))
+    if not titles:
+        return tuple(cands)
     return tuple(c for c in cands if not any(ts <= c[0] and c[2] <= te for ts, te in titles))
 
 
@@ -743,9 +772,10 @@ def _same(earlier: str, later: str) -> bool:
     if _is_place(head + short[:1]):
         return True
     # 民乐 + 杨坊寄宿制小学: a place before a distinctive name (not 第一中学, not 教育局).
-    ending = next((e for e in sorted(SUFFIXES, key=len, reverse=True) if short.endswith(e)), "")
-    return (_is_place(head) and len(short) >= 4 and not short.startswith("第")
-            and _named(short[: len(short) - len(ending)]))
+    if not (_is_place(head) and len(short) >= 4 and not short.startswith("第")):
+        return False
+    ending = next((e for e in LONGEST_FIRST if short.endswith(e)), "")
+    return _named(short[: len(short) - len(ending)])
 
 
 _BY_ARTICLE: ArticleCache = ArticleCache()  # {article key: {paragraph id: [(start, end, Name)]}}

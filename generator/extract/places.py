@@ -312,18 +312,48 @@ def _villages_by_context(folded: str, bounds: _Bounds) -> Iterable[tuple[int, in
 #: What a township or village missing from the data may follow: a county-level unit before
 #: 乡/镇 (纳雍县鬃岭镇), a township before 村 (鬃岭镇石板村).
 _LOCAL_AFTER = {"county": "乡镇", "township": "村"}
+_LOCAL_ENDING = re.compile("[乡镇村]")
+
+
+class _Taken:
+    """Spans of a text already taken (chosen places, blocked names), for overlap tests done by
+    ``bytearray.find`` rather than a Python loop over the spans.
+
+    Spans ``(s, e)`` and ``(start, end)`` overlap when ``start < e and s < end``. Cell ``2i + 1``
+    stands for character ``i`` and cell ``2i`` for the cut before it; a span marks the cells
+    strictly between its two cuts, and overlaps another exactly when their marked cells meet. An
+    empty span ``(p, p)`` marks its cut, so it blocks the spans with ``p`` strictly inside, as the
+    inequalities say.
+    """
+
+    def __init__(self, length: int, spans: Iterable[tuple[int, int]] = ()):
+        self._cells = bytearray(2 * length + 1)
+        for start, end in spans:
+            self.add(start, end)
+
+    def add(self, start: int, end: int) -> None:
+        first, stop = (2 * start + 1, 2 * end) if start < end else (2 * start, 2 * start + 1)
+        self._cells[first:stop] = b"\1" * (stop - first)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when the non-empty span ``(start, end)`` overlaps a span taken."""
+        return self._cells.find(1, 2 * start + 1, 2 * end) >= 0
 
 
 def _locals_after_units(folded: str, bounds: _Bounds, chosen: dict[tuple[int, int], str],
-                        blocked: tuple[tuple[int, int], ...], context: Context,
-                        after: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+                        taken: _Taken, context: Context, after: Iterable[tuple[int, int]]
+                        ) -> list[tuple[int, int]]:
     """Spans of townships and villages missing from the data, written right after one of the
     places ``after`` (spans of ``chosen``) that holds them (see ``_LOCAL_AFTER``): two or three
-    characters + the ending, ending a word. Not when the ending belongs to an ordinary word
-    starting inside the name (各乡镇, 贫困乡村), the name is an ordinary dictionary word, or its
-    part before the ending is an ordinary word or opens with a function word (新建镇, 各乡镇)."""
+    characters + the ending, ending a word, overlapping nothing ``taken`` (chosen places and
+    blocked names; the spans found are added to it). Not when the ending belongs to an ordinary
+    word starting inside the name (各乡镇, 贫困乡村), the name is an ordinary dictionary word, or
+    its part before the ending is an ordinary word or opens with a function word (新建镇, 各乡镇)."""
     found: list[tuple[int, int]] = []
     for s, e in after:
+        # Most places have no ending two or three characters on: no need to read their level.
+        if not _LOCAL_ENDING.search(folded, e + 2, e + 4):
+            continue
         key, kind = folded[s:e], chosen[s, e]
         if kind == "unit":
             level = gazetteer.resolve(key, context.codes(key, decided=True)).unit.level
@@ -335,7 +365,7 @@ def _locals_after_units(folded: str, bounds: _Bounds, chosen: dict[tuple[int, in
             stem = folded[e:end - 1]
             if end > len(folded) or folded[end - 1] not in endings or not all(map(_HAN_CHAR.match, stem)):
                 continue
-            if any(e < ce and cs < end for cs, ce in [*chosen, *blocked, *found]):
+            if taken.overlaps(e, end):
                 break
             if end != len(folded) and end not in bounds:
                 continue
@@ -346,6 +376,7 @@ def _locals_after_units(folded: str, bounds: _Bounds, chosen: dict[tuple[int, in
                     or _dictionary(stem[0])[1] in FUNCTION_TAGS or not _name_part(stem, ordinary_ok=False)):
                 break
             found.append((e, end))
+            taken.add(e, end)
             break
     return found
 
@@ -356,15 +387,24 @@ def _bounds(folded: str) -> _Bounds:
     return _Bounds(folded)
 
 
+#: A candidate place: ``(start, end, kind, written form, before a local)``. ``kind`` is ``unit``,
+#: ``local`` (a township or village of the data) or ``village`` (``_villages_by_context``);
+#: ``before a local``: a township or village candidate starts where it ends.
+Candidate = tuple[int, int, str, str, bool]
+
+
 @lru_cache(maxsize=512)
-def _candidates(folded: str) -> tuple[tuple[int, int, str], ...]:
-    # Place-like substrings of ``folded`` (gazetteer forms, villages by context), longest first
-    # then leftmost: the order in which ``_accepted`` takes them.
+def _candidates(folded: str) -> tuple[Candidate, ...]:
+    """Place-like substrings of ``folded`` (gazetteer forms, villages by context), longest first
+    then leftmost: the order in which ``_accepted`` takes them. Cached: both passes over a
+    paragraph (``article_context``, ``article_places``) take them."""
     cands = gazetteer.scan(folded)
     # Most paragraphs name no village at all.
     if "村" in folded:
         cands.extend((s, e, "village") for s, e in _villages_by_context(folded, _bounds(folded)))
-    return tuple(sorted(set(cands), key=lambda c: (c[0] - c[1], c[0])))
+    local_starts = {s for s, _, kind in cands if kind != "unit"}
+    return tuple((s, e, kind, folded[s:e], e in local_starts)
+                 for s, e, kind in sorted(set(cands), key=lambda c: (c[0] - c[1], c[0])))
 
 
 def matches(text: str, context: Context | Iterable[str] = (),
@@ -397,35 +437,36 @@ def matches(text: str, context: Context | Iterable[str] = (),
     return out
 
 
-def _accepted(folded: str, context: Context, blocked: tuple[tuple[int, int], ...]
-              ) -> list[tuple[int, int, tuple[gazetteer.Hit, ...], str | None]]:
+def _accepted(folded: str, context: Context, blocked: tuple[tuple[int, int], ...],
+              units_only: bool = False) -> list[tuple[int, int, tuple[gazetteer.Hit, ...], str | None]]:
     """The mentions ``matches`` accepts in folded text, in source order: ``(start, end,
     readings, near)`` with the unit's readings (``gazetteer.readings``; more than one when the
     context does not decide) and the code of the unit written right before it, or ``()`` and
-    None for a township or village."""
+    None for a township or village.
+
+    ``units_only``: only the province-, prefecture- and county-level units (what
+    ``article_context`` keeps). Townships and villages among the candidates are still chosen, as
+    they compete with units for the text; those found after units (``_locals_after_units``) are
+    not searched: they come after every unit is chosen and change none of them.
+    """
+    cands = _candidates(folded)
+    if not cands:
+        return []
     bounds = _bounds(folded)
     chosen: dict[tuple[int, int], str] = {}   # span -> candidate kind
-    cands = _candidates(folded)
-    local_starts = {s for s, _, kind in cands if kind != "unit"}
+    ends: dict[int, tuple[int, str]] = {}     # end of a chosen span -> (its start, its kind)
+    taken = _Taken(len(folded), blocked)      # chosen and blocked spans
 
-    def near(start: int) -> str | None:
-        # Code of the unit written right before ``start`` (its reading without ``near``).
-        for (s, e), kind in chosen.items():
-            if e == start and kind == "unit":
-                return gazetteer.resolve(folded[s:e], context.codes(folded[s:e], decided=True)).unit.code
-        return None
-
-    for start, end, kind in cands:
-        if any(start < e and s < end for s, e in chosen):
+    for start, end, kind, key, before_local in cands:
+        if taken.overlaps(start, end):
             continue
-        if any(start < e and s < end for s, e in blocked):
-            continue
-        key = folded[start:end]
-        after_place = any(e == start for _, e in chosen)
-        # 草海镇、石门乡: the second item of a list of places stands where the first does.
-        listed = folded[start - 1:start] == "、" and any(e == start - 1 for _, e in chosen)
+        after = ends.get(start)               # the place ending right before this one
         if kind == "unit" and not _safe_form(key):
-            before = near(start) if after_place else None
+            before = None                     # code of the unit written right before
+            if after is not None and after[1] == "unit":
+                # That unit's reading without a place before it of its own.
+                prev = folded[after[0]:start]
+                before = gazetteer.resolve(prev, context.codes(prev, decided=True)).unit.code
             best = gazetteer.resolve(key, context.codes(key, decided=True), before)
             # 西藏地区 is one jieba word; a county's short name + 地区 is a region (河西地区).
             area = best.unit.level in ("province", "prefecture") and folded.startswith(AREA_WORD, end)
@@ -433,25 +474,31 @@ def _accepted(folded: str, context: Context, blocked: tuple[tuple[int, int], ...
             def at_bounds() -> bool:
                 # A name jieba does not know may be glued to a neighbour by its HMM (赴克州).
                 unknown = not _dictionary(key)[0]
-                opens = after_place or start in bounds or unknown and bounds.made_up(start)
+                opens = after is not None or start in bounds or unknown and bounds.made_up(start)
                 closes = end == len(folded) or end in bounds or area or unknown and bounds.made_up(end - 1)
                 return opens and closes
 
             if not _unit_ok(key, best, context, before, at_bounds):
                 continue
-        elif kind == "local" and not _local_ok(folded, start, end, bounds, after_place or listed,
-                                               end in local_starts):
-            continue
+        elif kind == "local":
+            # 草海镇、石门乡: the second item of a list of places stands where the first does.
+            listed = folded[start - 1:start] == "、" and start - 1 in ends
+            if not _local_ok(folded, start, end, bounds, after is not None or listed, before_local):
+                continue
         chosen[start, end] = kind
-    new = _locals_after_units(folded, bounds, chosen, blocked, context, chosen)
-    while new:   # a township found so may hold a village: 纳雍县鬃岭镇石板村
-        chosen.update(dict.fromkeys(new, "local"))
-        new = _locals_after_units(folded, bounds, chosen, blocked, context, new)
+        ends[end] = (start, kind)
+        taken.add(start, end)
+    if not units_only:
+        new = _locals_after_units(folded, bounds, chosen, taken, context, chosen)
+        while new:   # a township found so may hold a village: 纳雍县鬃岭镇石板村
+            chosen.update(dict.fromkeys(new, "local"))
+            new = _locals_after_units(folded, bounds, chosen, taken, context, new)
     out = []
     resolved: dict[int, str | None] = {}   # end of a unit -> its code
     for (start, end), kind in sorted(chosen.items()):
         if kind != "unit":
-            out.append((start, end, (), None))
+            if not units_only:
+                out.append((start, end, (), None))
             continue
         key = folded[start:end]
         # Read again now that every place is known: 长春朝阳区 is decided by 长春, found after it.
@@ -479,7 +526,7 @@ def article_context(article: Article) -> Context:
         sources = []
         for text in (article.title, *(p.zh for p in article.paragraphs())):
             folded = fold(text or "")
-            for start, end, found, before in _accepted(folded, _NO_CONTEXT, ()):
+            for start, end, found, before in _accepted(folded, _NO_CONTEXT, (), units_only=True):
                 if len(found) == 1 and found[0].unit.code:
                     code, form = found[0].unit.code, folded[start:end]
                     sources.append((code, form, gazetteer.unique(form) or gazetteer.contains(before, code)))

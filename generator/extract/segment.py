@@ -3,30 +3,34 @@
 The layers cut parts of a paragraph into words with jieba (``jieba.cut``: where words start and
 end) and tag some parts with jieba's POS tagger (``jieba.posseg.cut``: the organisation walk).
 Both are pure Python and were most of an article's extraction time. This module runs jieba's own
-code on jieba's default dictionary and tables (``jieba.dt``, ``jieba.posseg.dt``: shared, never
-copied) and replaces three of its steps by equivalents that give exactly jieba's results:
+algorithms on jieba's default dictionary and tables (``jieba.dt``, ``jieba.posseg.dt``) and
+replaces three of its steps by equivalents that give exactly jieba's results:
 
 - ``Tokenizer.get_DAG`` and ``Tokenizer.calc`` (the word graph of a text and its most probable
-  route) are jieba's, written as plain loops instead of a generator per character: same
-  dictionary look-ups, same sums in the same order, same tie-breaking. ``word_ends`` and
-  ``tag_lazy``, which need only where the route's words end, get that from
-  ``Tokenizer.best_ends``: both steps in one pass, without building the graph.
+  route) are ``best_ends``: both steps in one right-to-left pass that builds no graph, with the
+  same dictionary look-ups, the same sums in the same order and the same tie-breaking.
+  ``word_ends``, ``cut`` and ``tag_lazy``, which need only where the route's words end, are
+  jieba's loops on that route; ``ends_word`` tells whether a word ends at one offset.
 - ``viterbi`` is the tagger's HMM search over (position in word, tag) states for runs of unknown
   characters (杨坊, 吉克阿木). jieba scores every pair of a previous and a next state, about
   256 x 256 per character it has no table for; the model allows about 20 transitions out of a
   state, and this search follows only those. It adds the same three terms in the same order and
   breaks ties as jieba's ``max`` does (the larger previous state wins), so it finds the same path;
   where jieba would meet an impossible path (score -inf) it hands over to jieba's own search.
+  States are numbered in their sort order and each character's states and emission
+  probabilities are read from a table made once from the model (``_model``, ``_allowed``).
 - ``tag_lazy`` is jieba's tagging loop, written out, that leaves each unknown run whole, for
   ``tag_run`` to tag if a caller needs its words.
 
-The algorithms are those of jieba 0.42 (pyproject pins ``jieba>=0.42,<0.43``).
+The algorithms are those of jieba 0.42 (pyproject pins ``jieba>=0.42,<0.43``). The dictionary is
+read from ``jieba.dt`` at each call, so words added to jieba count here too.
 """
 from __future__ import annotations
 
 import importlib
 from functools import lru_cache
 from math import log
+from typing import NamedTuple
 
 import jieba
 import jieba.finalseg
@@ -39,101 +43,77 @@ _jieba_viterbi = importlib.import_module("jieba.posseg.viterbi")   # the package
 State = tuple[str, str]
 
 
-class Tokenizer(jieba.Tokenizer):
-    """jieba's default tokenizer ``jieba.dt`` behind a proxy that replaces ``get_DAG`` and
-    ``calc``. Every attribute (dictionary, total, state) is read from and written to
-    ``jieba.dt`` itself, so words added to jieba later count here too."""
-
-    def __init__(self, base: jieba.Tokenizer):   # no super().__init__: nothing of its own
-        object.__setattr__(self, "_base", base)
-
-    def __getattr__(self, name: str):
-        return getattr(self._base, name)
-
-    def __setattr__(self, name: str, value) -> None:
-        setattr(self._base, name, value)
-
-    def get_DAG(self, sentence: str) -> dict[int, list[int]]:
-        """jieba's ``get_DAG``: for each start offset, the end offsets (inclusive) of dictionary
-        words starting there, or the start itself when none."""
-        self.check_initialized()
-        freq = self._base.FREQ
-        dag = {}
-        n = len(sentence)
-        for k in range(n):
-            ends = []
-            i = k
-            frag = sentence[k]
-            while i < n and frag in freq:
-                if freq[frag]:
-                    ends.append(i)
-                i += 1
-                frag = sentence[k:i + 1]
-            if not ends:
-                ends.append(k)
-            dag[k] = ends
-        return dag
-
-    def calc(self, sentence: str, DAG: dict[int, list[int]], route: dict) -> None:  # noqa: N803
-        """jieba's ``calc``: fills ``route`` with ``{start: (log probability, end)}`` of the
-        most probable route, right to left."""
-        n = len(sentence)
-        route[n] = (0, 0)
-        freq = self._base.FREQ
-        logtotal = log(self._base.total)
-        for idx in range(n - 1, -1, -1):
-            best = None
-            for x in DAG[idx]:
-                candidate = (log(freq.get(sentence[idx:x + 1]) or 1) - logtotal + route[x + 1][0], x)
-                if best is None or candidate > best:   # max() keeps the first of equals: same
-                    best = candidate
-            route[idx] = best
-
-    def best_ends(self, sentence: str) -> list[int]:
-        """``route[x][1]`` of ``calc`` over ``get_DAG`` for every start ``x`` (the inclusive end of
-        the word the most probable route takes there), in one right-to-left pass that builds no
-        word graph: the same look-ups, sums and comparisons as the two steps."""
-        self.check_initialized()
-        freq = self._base.FREQ
-        logtotal = log(self._base.total)
-        n = len(sentence)
-        prob = [0] * (n + 1)       # route[x][0]; route[n] is (0, 0)
-        ends = [0] * n
-        for k in range(n - 1, -1, -1):
-            best = None
-            i = k
-            frag = sentence[k]
-            while i < n and frag in freq:
-                if freq[frag]:
-                    candidate = (log(freq[frag]) - logtotal + prob[i + 1], i)
-                    if best is None or candidate > best:
-                        best = candidate
-                i += 1
-                frag = sentence[k:i + 1]
-            if best is None:       # no dictionary word starts here: the character alone
-                best = (log(freq.get(sentence[k]) or 1) - logtotal + prob[k + 1], k)
-            prob[k], ends[k] = best
-        return ends
-
-
 @lru_cache(maxsize=1)
-def tokenizer() -> Tokenizer:
-    """The shared ``Tokenizer`` over ``jieba.dt``."""
-    return Tokenizer(jieba.dt)
+def tokenizer() -> jieba.Tokenizer:
+    """jieba's default tokenizer ``jieba.dt``, its dictionary loaded (``FREQ``)."""
+    jieba.dt.check_initialized()
+    return jieba.dt
+
+
+def best_ends(sentence: str) -> list[int]:
+    """The inclusive end of the word that jieba's most probable route takes at every start offset
+    of ``sentence`` (``route[x][1]`` of ``Tokenizer.calc`` over ``Tokenizer.get_DAG``).
+
+    One right-to-left pass: at each start, the dictionary keys starting there are looked up
+    while they are prefixes of words (``get_DAG``), and the best ``log(freq) - log(total) +
+    best sum after the word`` is kept, the longer word among equals (``calc`` takes the ``max``
+    of ``(sum, end)``, and ends only grow here). A start where no word begins takes its
+    character alone, at ``log(freq or 1) - log(total)``.
+    """
+    tk = tokenizer()
+    get = tk.FREQ.get
+    logtotal = log(tk.total)
+    n = len(sentence)
+    prob = [0] * (n + 1)       # route[x][0]; route[n] is (0, 0)
+    ends = [0] * n
+    for k in range(n - 1, -1, -1):
+        best = None
+        i = k
+        freq = get(sentence[k])
+        while freq is not None:          # a word, or the prefix of one (frequency 0)
+            if freq:
+                p = log(freq) - logtotal + prob[i + 1]
+                if best is None or p >= best:
+                    best, end = p, i
+            i += 1
+            if i == n:
+                break
+            freq = get(sentence[k:i + 1])
+        if best is None:
+            best, end = log(get(sentence[k]) or 1) - logtotal + prob[k + 1], k
+        prob[k] = best
+        ends[k] = end
+    return ends
 
 
 def cut(text: str) -> list[str]:
-    """Words of ``text``, equal to ``jieba.lcut(text)`` (accurate mode, HMM on)."""
-    return list(tokenizer().cut(text))
+    """Words of ``text``, equal to ``jieba.lcut(text)`` (accurate mode, HMM on): jieba 0.42's
+    ``Tokenizer.cut``, with ``word_ends`` for its blocks."""
+    han, skip = jieba.re_han_default, jieba.re_skip_default
+    words: list[str] = []
+    for blk in han.split(text):
+        if not blk:
+            continue
+        if han.match(blk):
+            start = 0
+            for end in word_ends(blk):
+                words.append(blk[start:end])
+                start = end
+        else:
+            for piece in skip.split(blk):
+                if skip.match(piece):
+                    words.append(piece)
+                else:
+                    words.extend(piece)       # each character alone
+    return words
 
 
 def word_ends(block: str) -> list[int]:
     """End offsets of the words of ``block``, a run of the characters jieba segments together
     (``jieba.re_han_default``), as ``jieba.cut(block)`` cuts it (HMM on): jieba 0.42's
     ``Tokenizer.__cut_DAG``, keeping only where words end."""
-    tk = tokenizer()
-    route = tk.best_ends(block)
-    freq = tk.FREQ
+    route = best_ends(block)
+    freq = tokenizer().FREQ
     ends: list[int] = []
     x, buf_start, n = 0, -1, len(block)   # buf_start: where the pending single characters begin
 
@@ -163,12 +143,59 @@ def word_ends(block: str) -> list[int]:
     return ends
 
 
+def ends_word(block: str, q: int) -> bool:
+    """True when a word of ``jieba.cut(block)`` ends at offset ``q`` (``q in word_ends(block)``),
+    ``block`` as for ``word_ends`` and ``0 < q < len(block)``: ``word_ends``' walk along the
+    route, up to ``q`` only, and jieba's HMM only for a run of single characters around ``q``.
+    """
+    route = best_ends(block)
+    x, buf_start = 0, -1   # buf_start: where the pending single characters begin
+    while x < q:
+        y = route[x] + 1
+        if y - x == 1:
+            if buf_start < 0:
+                buf_start = x
+        else:
+            buf_start = -1
+        x = y
+    if x > q:
+        return False       # a word of two or more characters spans q
+    if buf_start < 0 or route[q] > q:
+        return True        # a word of two or more characters ends or starts at q
+    end = q                # q lies in a run of single characters: its end
+    while end < len(block) and route[end] == end:
+        end += 1
+    buf = block[buf_start:end]
+    if tokenizer().FREQ.get(buf):
+        return True        # a dictionary word written as single characters: each alone
+    pos = buf_start        # an unknown run: jieba's HMM cuts it
+    for word in jieba.finalseg.cut(buf):
+        pos += len(word)
+        if pos >= q:
+            return pos == q
+    return False
+
+
 # --- part-of-speech tagging ---------------------------------------------------------------------
 
+class _Model(NamedTuple):
+    """jieba's POS HMM (``jieba.posseg``) with its states numbered in their sort order, so that
+    comparing numbers compares states as jieba's ``max`` over ``(score, state)`` does, and
+    tables are read by number instead of by tuple."""
+    states: list[State]                 # number -> state
+    number: dict[State, int]            # state -> number
+    start: list[float]                  # number -> start log probability
+    trans: list[dict[int, float]]       # number -> {next state: transition log probability}
+    nexts: list[frozenset[int]]         # number -> the states that may follow (about 20 of 256)
+
+
 @lru_cache(maxsize=1)
-def _next_states() -> dict[State, frozenset[State]]:
-    # state -> the states the model lets follow it (about 20 of 256).
-    return {y0: frozenset(edges) for y0, edges in jieba.posseg.trans_P.items()}
+def _model() -> _Model:
+    states = sorted(jieba.posseg.trans_P)
+    number = {state: i for i, state in enumerate(states)}
+    trans = [{number[y]: p for y, p in jieba.posseg.trans_P[state].items()} for state in states]
+    return _Model(states, number, [jieba.posseg.start_P[state] for state in states], trans,
+                  [frozenset(edges) for edges in trans])
 
 
 def _jieba(obs: str) -> tuple[float, tuple[State, ...]]:
@@ -177,20 +204,61 @@ def _jieba(obs: str) -> tuple[float, tuple[State, ...]]:
     return prob, tuple(route)
 
 
+def _emit(ch: str, numbers: frozenset[int]) -> dict[int, float]:
+    # Emission log probabilities of ``ch`` in the states ``numbers``, as jieba reads them.
+    states, emit_p, min_float = _model().states, jieba.posseg.emit_P, _jieba_viterbi.MIN_FLOAT
+    return {y: emit_p[states[y]].get(ch, min_float) for y in numbers}
+
+
+@lru_cache(maxsize=1)
+def _listed() -> dict[str, tuple[frozenset[int], dict[int, float]]]:
+    # ``_allowed`` of every character in the model's state table, made once with the model.
+    number = _model().number
+    out = {}
+    for ch, table in jieba.posseg.char_state_tab_P.items():
+        numbers = frozenset(map(number.get, table))
+        out[ch] = numbers, _emit(ch, numbers)
+    return out
+
+
 @lru_cache(maxsize=4096)
-def _allowed(ch: str) -> frozenset[State]:
-    # The states the model allows for ``ch``; all of them when its table has no entry.
-    return frozenset(jieba.posseg.char_state_tab_P.get(ch, jieba.posseg.trans_P.keys()))
+def _unlisted(ch: str) -> tuple[frozenset[int], dict[int, float]]:
+    # ``_allowed`` of a character the state table lacks: every state.
+    numbers = frozenset(range(len(_model().states)))
+    return numbers, _emit(ch, numbers)
 
 
-def _best(scores: dict[State, float]) -> float:
+def _allowed(ch: str) -> tuple[frozenset[int], dict[int, float]]:
+    """The states the model allows for ``ch`` (all of them when its state table has no entry)
+    and their emission log probabilities."""
+    return _listed().get(ch) or _unlisted(ch)
+
+
+def _best(scores: dict[int, float]) -> float:
     return max(scores.values())
 
 
-def _best_state(scores: dict[State, float]) -> State:
+def _best_state(scores: dict[int, float]) -> int:
     # jieba takes max((score, state)): the best score, the larger state among equals.
     top = max(scores.values())
     return max(y for y, score in scores.items() if score == top)
+
+
+def _step(V: dict[int, float], prev_states: list[int], obs_states: frozenset[int], emit: dict[int, float],
+          trans: list[dict[int, float]], nexts: list[frozenset[int]]) -> tuple[dict[int, float], dict[int, int]]:
+    # One character of the search: the best score of each state of ``obs_states`` that a state
+    # of ``V`` can reach, and the state it comes from (the larger among equal scores).
+    scores: dict[int, float] = {}
+    path: dict[int, int] = {}
+    for y0 in prev_states:
+        v0, edges = V[y0], trans[y0]
+        for y in nexts[y0] & obs_states:     # the transitions that exist, into this character
+            score = v0 + edges[y] + emit[y]  # jieba's sum, in jieba's order
+            best = scores.get(y)
+            if best is None or score > best or (score == best and y0 > path[y]):
+                scores[y] = score
+                path[y] = y0
+    return scores, path
 
 
 @lru_cache(maxsize=4096)
@@ -201,32 +269,22 @@ def viterbi(obs: str) -> tuple[float, tuple[State, ...]]:
     emit_P)``, with the states as a tuple. ``obs`` is a non-empty run of Han characters. Raises
     what jieba's raises (it is called in that case). Cached: names recur in an article (杨坊).
     """
-    states, start, emit_p = jieba.posseg.char_state_tab_P, jieba.posseg.start_P, jieba.posseg.emit_P
-    trans = jieba.posseg.trans_P
-    nexts = _next_states()
-    min_float = _jieba_viterbi.MIN_FLOAT
-    all_states = trans.keys()
-    V = {y: start[y] + emit_p[y].get(obs[0], min_float) for y in states.get(obs[0], all_states)}
+    model = _model()
+    trans, nexts = model.trans, model.nexts
+    allowed, emit = _allowed(obs[0])
+    V = {y: model.start[y] + emit[y] for y in allowed}
     if len(obs) == 1:   # one character (年 in 2017年)
-        return _best(V), (_best_state(V),)
-    paths: list[dict[State, State | str]] = [dict.fromkeys(V, "")]
+        return _best(V), (model.states[_best_state(V)],)
+    paths: list[dict[int, int]] = [{}]
     for ch in obs[1:]:
         prev_states = [x for x in V if nexts[x]]
-        expect = frozenset().union(*[nexts[x] for x in prev_states])
-        obs_states = _allowed(ch) & expect or expect
-        if not obs_states:   # no state can follow: jieba's search fails its own way
-            return _jieba(obs)
-        emit = {y: emit_p[y].get(ch, min_float) for y in obs_states}
-        scores: dict[State, float] = {}
-        path: dict[State, State | str] = {}
-        for y0 in prev_states:
-            v0, edges = V[y0], trans[y0]
-            for y in nexts[y0] & obs_states:     # the transitions that exist, into this character
-                score = v0 + edges[y] + emit[y]  # jieba's sum, in jieba's order
-                best = scores.get(y)
-                if best is None or score > best or (score == best and y0 > path[y]):
-                    scores[y] = score
-                    path[y] = y0
+        allowed, emit = _allowed(ch)
+        scores, path = _step(V, prev_states, allowed, emit, trans, nexts)
+        if not scores:   # no allowed state can follow: jieba then takes every state that can
+            expect = frozenset().union(*[nexts[x] for x in prev_states])
+            if not expect:   # no state can follow at all: jieba's search fails its own way
+                return _jieba(obs)
+            scores, path = _step(V, prev_states, expect, _emit(ch, expect), trans, nexts)
         # jieba also scores missing transitions, as -inf: they matter only if nothing else is finite.
         if any(score == float("-inf") for score in scores.values()):
             return _jieba(obs)
@@ -235,8 +293,8 @@ def viterbi(obs: str) -> tuple[float, tuple[State, ...]]:
     prob, state = _best(V), _best_state(V)
     route: list[State] = [None] * len(obs)   # type: ignore[list-item]
     for i in range(len(obs) - 1, -1, -1):
-        route[i] = state
-        state = paths[i][state]
+        route[i] = model.states[state]
+        state = paths[i].get(state)
     return prob, tuple(route)
 
 
@@ -282,8 +340,7 @@ def tag_lazy(text: str) -> list[tuple[str, str | None]]:
     """
     posseg = jieba.posseg
     posseg.dt.makesure_userdict_loaded()
-    tk = tokenizer()
-    word_tag, freq = posseg.dt.word_tag_tab, tk.FREQ
+    word_tag, freq = posseg.dt.word_tag_tab, tokenizer().FREQ
     out: list[tuple[str, str | None]] = []
 
     def flush(buf: str) -> None:
@@ -294,23 +351,26 @@ def tag_lazy(text: str) -> list[tuple[str, str | None]]:
         else:
             out.extend((ch, word_tag.get(ch, "x")) for ch in buf)
 
-    for blk in posseg.re_han_internal.split(text):
-        if posseg.re_han_internal.match(blk):
-            route = tk.best_ends(blk)
-            x, buf, n = 0, "", len(blk)
+    han = posseg.re_han_internal
+    # The usual text is one block: splitting it would only add empty pieces around it.
+    for blk in (text,) if han.fullmatch(text) else han.split(text):
+        if han.match(blk):
+            route = best_ends(blk)
+            x, buf, n = 0, -1, len(blk)     # buf: where the pending single characters begin
             while x < n:
                 y = route[x] + 1
-                word = blk[x:y]
                 if y - x == 1:
-                    buf += word
+                    if buf < 0:
+                        buf = x
                 else:
-                    if buf:
-                        flush(buf)
-                        buf = ""
+                    if buf >= 0:
+                        flush(blk[buf:x])
+                        buf = -1
+                    word = blk[x:y]
                     out.append((word, word_tag.get(word, "x")))
                 x = y
-            if buf:
-                flush(buf)
+            if buf >= 0:
+                flush(blk[buf:])
         else:
             for piece in posseg.re_skip_internal.split(blk):
                 if posseg.re_skip_internal.match(piece):

@@ -64,16 +64,22 @@ def chinese_number(text: str) -> int | None:
     return total + current
 
 
+#: Last characters of township and village endings (乡, 镇, 街道, 村, 社区…): a name of the data
+#: ends in one.
+_LOCAL_LAST = frozenset(ending[-1] for ending in (*gazetteer.TOWNSHIP_ENDINGS, *gazetteer.VILLAGE_ENDINGS))
+
+
 def _place_at(text: str, i: int) -> tuple[int, Callable[[], str]] | None:
     """Longest place name starting at ``text[i]`` -> (length, function giving its English), or
     None. The English is made only when asked: callers often only need to know that a place
     starts there, and its pinyin is slow to make."""
     idx = gazetteer.index()
     types = glossary().get("org_types", {})
+    # Only lengths some unit's written form has, and township or village endings, can match.
+    unit_lengths = gazetteer.key_lengths(text[i:i + 2])
     for length in range(min(12, len(text) - i), 1, -1):
-        piece = text[i:i + length]
-        if piece in idx:
-            hit = gazetteer.resolve(piece)
+        if length in unit_lengths and text[i:i + length] in idx:
+            hit = gazetteer.resolve(text[i:i + length])
             # 昭觉县委: the 县 belongs to 县委 (county party committee), not to the place.
             if hit.written and text[i + length - 1: i + length + 1] in types:
                 continue
@@ -82,9 +88,23 @@ def _place_at(text: str, i: int) -> tuple[int, Callable[[], str]] | None:
             if not hit.written or before_body:
                 return length, partial(gazetteer.short_english, hit)
             return length, partial(gazetteer.english, hit)
-        if gazetteer.folded_local_level(piece):
-            return length, partial(gazetteer.local_english, piece)
+        if text[i + length - 1] in _LOCAL_LAST and gazetteer.folded_local_level(text[i:i + length]):
+            return length, partial(gazetteer.local_english, text[i:i + length])
     return None
+
+
+@lru_cache(maxsize=1)
+def _lengths_by_first() -> dict[str, dict[str, tuple[int, ...]]]:
+    """Glossary section -> {first character of a key: the lengths of the keys it opens, longest
+    first}, so that ``_words`` and ``_pinyin_run`` try only the lengths some key has."""
+    out: dict[str, dict[str, tuple[int, ...]]] = {}
+    for section, entries in glossary().items():
+        by_first: dict[str, set[int]] = {}
+        for key in entries:
+            if key:
+                by_first.setdefault(key[0], set()).add(len(key))
+        out[section] = {first: tuple(sorted(lengths, reverse=True)) for first, lengths in by_first.items()}
+    return out
 
 
 #: An ordinal opening a piece of a name (第一, 第十四).
@@ -94,9 +114,9 @@ _ORDINAL = re.compile(r"第([一二三四五六七八九十百]+)")
 def _words(text: str) -> list[str]:
     """English words for the inside of a name, left to right, longest known piece first; a
     glossary organisation inside a longer name keeps its English (清华大学附属小学)."""
-    terms = glossary().get("terms", {})
-    types = glossary().get("org_types", {})
-    orgs = glossary().get("organizations", {})
+    lengths = _lengths_by_first()
+    tables = [(glossary().get(section, {}), lengths.get(section, {}))
+              for section in ("terms", "org_types", "organizations")]
     out: list[str] = []
     i = 0
     while i < len(text):
@@ -104,11 +124,13 @@ def _words(text: str) -> list[str]:
         ordinal = _ORDINAL.match(text, i)
         if ordinal and chinese_number(ordinal.group(1)):
             best = (ordinal.end() - i, f"No. {chinese_number(ordinal.group(1))}")
-        for table in (terms, types, orgs):
-            for length in range(min(10, len(text) - i), 0, -1):
-                piece = text[i:i + length]
-                if piece in table and (best is None or length > best[0]):
-                    best = (length, table[piece])
+        # The longest key of each table, up to 10 characters, that is longer than the best yet.
+        longest = min(10, len(text) - i)
+        for table, by_first in tables:
+            for length in by_first.get(text[i], ()):
+                if length <= longest and text[i:i + length] in table:
+                    if best is None or length > best[0]:
+                        best = (length, table[text[i:i + length]])
                     break
         place = _place_at(text, i)
         if place and (best is None or place[0] > best[0]):
@@ -129,8 +151,10 @@ def _words(text: str) -> list[str]:
 def _pinyin_run(text: str, i: int) -> int:
     """Length of the unknown stretch from ``text[i]`` up to the next known word (at least 1)."""
     terms = glossary().get("terms", {})
+    lengths = _lengths_by_first().get("terms", {})
     j = i + 1
-    while j < len(text) and not any(text[j:j + n] in terms for n in range(1, 6)):
+    # A known word: a term of up to 5 characters, or a place.
+    while j < len(text) and not any(n <= 5 and text[j:j + n] in terms for n in lengths.get(text[j], ())):
         if _place_at(text, j) is not None:
             break
         j += 1
