@@ -25,3 +25,16 @@ def article_key(article: Article) -> tuple[str, str, str | None]:
     The source hash changes with the text, so an edited article is computed afresh.
     """
     return (article.id, article.source.sha256, article.title)
+
+
+_TEXTS: ArticleCache = ArticleCache()  # {article key: {paragraph id: text}}
+
+
+def paragraph_texts(article: Article) -> dict[str, str]:
+    """``{paragraph id: text}`` of ``article``'s paragraphs, cached per article, so that a layer
+    tells whether a paragraph it is given is the article's own (same id, same text) in one
+    look-up rather than a walk over the article for every paragraph."""
+    key = article_key(article)
+    if key not in _TEXTS:
+        _TEXTS[key] = {p.id: p.zh for p in article.paragraphs()}
+    return _TEXTS[key]

@@ -35,7 +35,7 @@ from ..names.english import chinese_number, glossary, organization_english
 from ..script import fold
 from . import programs, segment
 from .documents import title_spans
-from .memo import ArticleCache, article_key
+from .memo import ArticleCache, article_key, paragraph_texts
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -822,7 +822,7 @@ def find(paragraph: Paragraph, article: Article) -> list[Fact]:
     """
     text = paragraph.zh
     known = article_organizations(article)
-    if paragraph.id in known and any(p.id == paragraph.id and p.zh == text for p in article.paragraphs()):
+    if paragraph_texts(article).get(paragraph.id) == text:
         found = known[paragraph.id]
     else:
         found = [(s, e, Name(zh=text[s:e], en=organization_english(text[s:e])))
