@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 
@@ -94,11 +94,15 @@ class _Bounds:
     the block holding ``pos``. Block edges and the ends of the text are boundaries."""
 
     def __init__(self, folded: str):
-        self.blocks = [m.span() for m in BLOCK.finditer(folded)]
-        self._starts = [start for start, _ in self.blocks]
         self.folded = folded
+        # Found on the first question: many paragraphs with places ask none (safe forms only).
+        self.blocks: list[tuple[int, int]] | None = None
+        self._starts: list[int] = []
 
     def __contains__(self, pos: int) -> bool:
+        if self.blocks is None:
+            self.blocks = [m.span() for m in BLOCK.finditer(self.folded)]
+            self._starts = [start for start, _ in self.blocks]
         # Blocks are sorted and disjoint: only the last one starting before ``pos`` can hold it.
         i = bisect_left(self._starts, pos) - 1
         if i >= 0:
@@ -199,14 +203,12 @@ def _safe_form(key: str) -> bool:
     return len(key) >= 3 and any(h.form in ("full", "suffixed", "old") for h in gazetteer.index()[key])
 
 
-def _unit_ok(key: str, best: gazetteer.Hit, context: Context, near: str | None,
-             at_bounds: Callable[[], bool]) -> bool:
+def _unit_ok(key: str, best: gazetteer.Hit, context: Context, near: str | None) -> bool:
     """Acceptance of a province-, prefecture- or county-level form that is not a ``_safe_form``
-    (see the module docstring).
+    (see the module docstring), but for the word boundaries (``_at_bounds``), which the caller
+    asks last, for forms that pass every other test, since they segment the text.
 
     ``best`` is the form's reading; ``near`` the code of the place written right before it.
-    ``at_bounds()`` tells whether the form starts and ends at word boundaries; it is asked last,
-    for forms that pass every other test, since it segments the text.
     """
     code = best.unit.code
     if key in ORDINARY_WORDS:
@@ -223,7 +225,23 @@ def _unit_ok(key: str, best: gazetteer.Hit, context: Context, near: str | None,
     else:
         # Counties written short (阜平) need their province or prefecture nearby.
         ok = gazetteer.contains(near, code) or _in_context(best.unit, context.codes(key))
-    return ok and at_bounds()
+    return ok
+
+
+@lru_cache(maxsize=4096)
+def _at_bounds(folded: str, start: int, end: int, after: bool, area: bool) -> bool:
+    """True when the unit form ``folded[start:end]`` starts and ends at word boundaries (jieba).
+
+    ``after``: a place ends right before it (it starts a word then); ``area``: 地区 follows a
+    province's or prefecture's name (西藏地区 is one jieba word). Cached: both passes over a
+    paragraph (``article_context``, ``article_places``) ask for the same forms.
+    """
+    bounds = _bounds(folded)
+    # A name jieba does not know may be glued to a neighbour by its HMM (赴克州).
+    unknown = not _dictionary(folded[start:end])[0]
+    opens = after or start in bounds or unknown and bounds.made_up(start)
+    closes = end == len(folded) or end in bounds or area or unknown and bounds.made_up(end - 1)
+    return opens and closes
 
 
 def _after_its_province(near: str | None, unit: gazetteer.Unit) -> bool:
@@ -470,15 +488,7 @@ def _accepted(folded: str, context: Context, blocked: tuple[tuple[int, int], ...
             best = gazetteer.resolve(key, context.codes(key, decided=True), before)
             # 西藏地区 is one jieba word; a county's short name + 地区 is a region (河西地区).
             area = best.unit.level in ("province", "prefecture") and folded.startswith(AREA_WORD, end)
-
-            def at_bounds() -> bool:
-                # A name jieba does not know may be glued to a neighbour by its HMM (赴克州).
-                unknown = not _dictionary(key)[0]
-                opens = after is not None or start in bounds or unknown and bounds.made_up(start)
-                closes = end == len(folded) or end in bounds or area or unknown and bounds.made_up(end - 1)
-                return opens and closes
-
-            if not _unit_ok(key, best, context, before, at_bounds):
+            if not (_unit_ok(key, best, context, before) and _at_bounds(folded, start, end, after is not None, area)):
                 continue
         elif kind == "local":
             # 草海镇、石门乡: the second item of a list of places stands where the first does.
