@@ -92,7 +92,7 @@ AREA_WORD = "地区"
 
 @lru_cache(maxsize=4096)
 def _route(block: str) -> list[int]:
-    # Cached: a block is asked about two to five offsets, over both passes.
+    # Cached: a block is asked about several offsets (forms' starts and ends), over both passes.
     return segment.best_ends(block)
 
 
@@ -139,7 +139,7 @@ class _Bounds:
 
     def __init__(self, folded: str):
         self.folded = folded
-        # Found on the first question: many paragraphs with places ask none (safe forms only).
+        # Found on the first question: a paragraph whose candidates are all safe forms asks none.
         self.blocks: list[tuple[int, int]] | None = None
         self._starts: list[int] = []
 
@@ -532,7 +532,8 @@ def _accepted(folded: str, context: Context, blocked: tuple[tuple[int, int], ...
             best = gazetteer.resolve(key, context.codes(key, decided=True), before)
             # 西藏地区 is one jieba word; a county's short name + 地区 is a region (河西地区).
             area = best.unit.level in ("province", "prefecture") and folded.startswith(AREA_WORD, end)
-            if not (_unit_ok(key, best, context, before) and _at_bounds(folded, start, end, after is not None, area)):
+            if not (_unit_ok(key, best, context, before)
+                    and _at_bounds(folded, start, end, after is not None, area)):
                 continue
         elif kind == "local":
             # 草海镇、石门乡: the second item of a list of places stands where the first does.
