@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..script import fold
 
@@ -69,9 +69,9 @@ _NOT_SEVERAL = set("人总次户多少无基指系参分倍岁件位半整函变
 _CLOCK = re.compile(r"[:：]\d")
 
 
-@dataclass(frozen=True)
-class Number:
-    """A number phrase found in folded text (frozen: ``scan`` shares its results between layers).
+class Number(NamedTuple):
+    """A number phrase found in folded text (immutable: ``scan`` shares its results between
+    layers; a named tuple, which is made several times faster than a frozen dataclass).
 
     Attributes:
         start, end: character offsets of the whole phrase (hedge word included), end exclusive.
@@ -234,14 +234,17 @@ def _step(value: Decimal) -> Decimal:
     return Decimal(1).scaleb(exp)
 
 
+#: The groups of one number of ``_PHRASE`` (see ``_num``) that ``_one`` reads, by tag.
+_PARTS = {tag: tuple(tag + part for part in ("a", "am", "c", "mid", "mult", "post")) for tag in "xy"}
+
+
 def _one(m: re.Match, tag: str) -> tuple[Decimal, Decimal | None, bool, bool, bool] | None:
     """(value, value_max, approx, digits_only, has_mult) of one number of the phrase, or None."""
-    arabic, chinese = m.group(tag + "a"), m.group(tag + "c")
-    mid, mult, post = m.group(tag + "mid"), m.group(tag + "mult"), m.group(tag + "post")
+    arabic, arabic_mult, chinese, mid, mult, post = m.group(*_PARTS[tag])
     high, approx, digits_only = None, bool(mid or post), False
     if arabic is not None:
-        value = Decimal(arabic.replace(",", "")) * ARABIC_MULT[m.group(tag + "am")]
-        has_mult = bool(m.group(tag + "am") or mult)
+        value = Decimal(arabic.replace(",", "")) * ARABIC_MULT[arabic_mult]
+        has_mult = bool(arabic_mult or mult)
     else:
         has_mult = bool(mult) or "万" in chinese or "亿" in chinese
         if chinese[0] in "百千万亿" and not (m.group("pre") or mid or post or tag == "y"):
@@ -313,12 +316,13 @@ def _scan(folded: str) -> tuple[Number, ...]:
             return tuple(out)
         first = _one(m, "x")
         x_end = m.end("x")
-        pos = x_end if m.group("sep") else m.end()
+        prefix, arabic, chinese, sep = m.group("pre", "xa", "xc", "sep")
+        pos = x_end if sep else m.end()
         if first is None:
             continue
         value, high, approx, digits_only, has_mult = first
         end = x_end
-        second = _one(m, "y") if m.group("sep") else None
+        second = _one(m, "y") if sep else None
         if second is not None:
             v2, h2, a2, _, m2 = second
             mult2 = m.group("yam") or m.group("ymult")
@@ -327,9 +331,9 @@ def _scan(folded: str) -> tuple[Number, ...]:
                 has_mult = True
             if v2 > value:
                 high, approx, end, pos = (h2 or v2), approx or a2, m.end(), m.end()
-        core_start = m.start("xa") if m.group("xa") is not None else m.start("xc")
-        start, prefix = m.start(), m.group("pre")
-        bare = bool(m.group("xc")) and m.group("xc")[0] in "百千万亿"
+        core_start = m.start("xa") if arabic is not None else m.start("xc")
+        start = m.start()
+        bare = bool(chinese) and chinese[0] in "百千万亿"
         several = _several(m, folded) if prefix == "数" else None
         if several:
             value, high = several
@@ -341,10 +345,8 @@ def _scan(folded: str) -> tuple[Number, ...]:
         after = folded[end:end + 2]
         if (after[:1].isascii() and after[:1].isalpha()) or _CLOCK.match(after):
             continue
-        out.append(Number(start=start, end=end, core_start=core_start, value=value, value_max=high,
-                          approx=approx or prefix is not None, core=m.group("xa") or m.group("xc"),
-                          chinese=m.group("xa") is None, digits_only=digits_only,
-                          has_mult=has_mult, prefix=prefix))
+        out.append(Number(start, end, core_start, value, high, approx or prefix is not None,
+                          arabic or chinese, arabic is None, digits_only, has_mult, prefix))
 
 
 def parse(text: str) -> int | float | None:

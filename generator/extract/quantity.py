@@ -78,19 +78,37 @@ def _names_file() -> dict:
         return yaml.safe_load(fh) or {}
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=1)
+def _glossaries() -> dict[str, dict[str, str]]:
+    # Every section as ``glossary`` gives it, made once (argument-less: loaded data, as the file).
+    return {str(section): {str(k): str(v) for k, v in (entries or {}).items()}
+            for section, entries in _names_file().items()}
+
+
 def glossary(section: str = "counts") -> dict[str, str]:
     """``names/counted_nouns.yaml``: Simplified noun -> English; ``section`` is ``counts`` (what a
     figure counts) or ``purposes`` (what money pays for). Loaded once and shared: read only."""
-    return {str(k): str(v) for k, v in (_names_file().get(section) or {}).items()}
+    return _glossaries().get(section, {})
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=1)
+def _key_sets() -> dict[str, list[tuple[frozenset[str], tuple[int, ...]]]]:
+    # ``glossary_keys`` of every section for every ``min_len`` from 0 to one past its longest key
+    # (by index; past the longest, nothing is selected); made once, as the glossary.
+    out = {}
+    for section, entries in _glossaries().items():
+        out[section] = []
+        for min_len in range(max(map(len, entries), default=0) + 2):
+            keys = frozenset(k for k in entries if len(k) >= min_len)
+            out[section].append((keys, tuple(sorted({len(k) for k in keys}, reverse=True))))
+    return out
+
+
 def glossary_keys(section: str = "counts", min_len: int = 1) -> tuple[frozenset[str], tuple[int, ...]]:
     """Keys of ``glossary(section)`` with at least ``min_len`` characters, and their lengths,
     longest first: ``(keys, lengths)``, for longest-match lookups by slicing."""
-    keys = frozenset(k for k in glossary(section) if len(k) >= min_len)
-    return keys, tuple(sorted({len(k) for k in keys}, reverse=True))
+    by_min_len = _key_sets().get(section, [(frozenset(), ())])
+    return by_min_len[min(max(min_len, 0), len(by_min_len) - 1)]
 
 
 def longest_key_at(text: str, pos: int, keys: frozenset[str], lengths: tuple[int, ...]) -> str | None:
