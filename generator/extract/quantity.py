@@ -126,15 +126,24 @@ def longest_key_ending(text: str, keys: frozenset[str], lengths: tuple[int, ...]
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
+@lru_cache(maxsize=1)
+def _count_key_starts() -> frozenset[str]:
+    # First characters of the count nouns ``_key_at`` looks for: at any other character none starts.
+    return frozenset(key[0] for key in glossary_keys("counts", 2)[0])
+
+
 def _key_at(folded: str, pos: int, max_gap: int = 0) -> tuple[int, str] | None:
     """A glossary noun starting at ``pos`` or after up to ``max_gap`` modifier characters."""
     rest = numerals.clause_after(folded, pos)
     # One-character nouns (人, 县) are too often the tail of a longer word (带头人) to match alone.
     keys, lengths = glossary_keys("counts", 2)
+    starts = _count_key_starts()
     for gap in range(max_gap + 1):
         if gap and (set(rest[:gap]) & _NOT_NOUN or not _HAN_RUN.fullmatch(rest[:gap])
                     or _VERBS.search(rest[:gap])):
             return None
+        if rest[gap:gap + 1] not in starts:
+            continue
         key = longest_key_at(rest, gap, keys, lengths)
         if key is not None:
             return gap, key
