@@ -104,6 +104,8 @@ class Number(NamedTuple):
 #: digits, then groups of exactly three, the run not glued to another digit, decimal point or
 #: comma-and-digit on either side, so that enumerations (1，2，3, “3，5”, 2019，2020) stay apart.
 _FULL_WIDTH_GROUPS = re.compile(r"(?<![\d.])(?<!\d，)\d{1,3}(?:，\d{3})+(?!\d)(?!，\d)")
+#: A full-width comma between digits: where ``_FULL_WIDTH_GROUPS`` can match at all.
+_DIGIT_COMMA = re.compile(r"\d，\d")
 
 
 @lru_cache(maxsize=1024)
@@ -116,15 +118,20 @@ def fold_for_numbers(text: str) -> str:
     a thousands separator. Cached: the percent, money and quantity layers read the same paragraph.
     """
     folded = fold(text)          # per character, so the commas' offsets are those of ``text``
-    if "，" not in text:
+    commas = text.count("，")
+    if not commas:
         return folded
-    pieces, pos = [], 0
-    for piece in text.split("，"):
-        pieces.append(folded[pos:pos + len(piece)])
-        pos += len(piece) + 1
-    joined = "，".join(pieces)
-    if not any(a[-1:].isdigit() and b[:1].isdigit() for a, b in zip(pieces, pieces[1:])):
-        return joined            # no comma between digits (most paragraphs): skip the regex
+    if folded.count(",") == commas:
+        # Every , of ``folded`` is a folded ， (most paragraphs: no ASCII comma): put them back.
+        joined = folded.replace(",", "，")
+    else:
+        pieces, pos = [], 0
+        for piece in text.split("，"):
+            pieces.append(folded[pos:pos + len(piece)])
+            pos += len(piece) + 1
+        joined = "，".join(pieces)
+    if not _DIGIT_COMMA.search(joined):
+        return joined            # no comma between digits (most paragraphs): nothing to replace
     return _FULL_WIDTH_GROUPS.sub(lambda m: m.group().replace("，", ","), joined)
 
 
@@ -433,11 +440,13 @@ def clause_after(folded: str, pos: int) -> str:
 
 #: Hedges that may stand a few characters before the number. Source: 至少结对帮带2名.
 _LOOSE_HEDGE = re.compile(r"(至少|最少|不少于|不低于)[^\d，。；,;]{0,6}$")
+_LOOSE_SPAN = 3 + 6      # the longest hedge and the characters that may follow it
 
 
 def loosely_hedged(folded: str, pos: int) -> bool:
     """True when 至少/不少于… governs the number at ``pos`` from up to 6 characters before it."""
-    return bool(_LOOSE_HEDGE.search(clause_before(folded, pos)))
+    # A match ends the clause and is at most _LOOSE_SPAN characters long: search only that tail.
+    return bool(_LOOSE_HEDGE.search(clause_before(folded, pos)[-_LOOSE_SPAN:]))
 
 
 _ORDINAL_BEFORE = re.compile(rf"第(?:[\d{_CN_CLASS}]+(?:个|[、,和及至到-]))?$")

@@ -161,7 +161,9 @@ def _straight_pairs(folded: str) -> list[tuple[int, int]]:
 
 def _quotations(text: str, folded: str) -> list[tuple[int, int]]:
     """``(open, close)`` offsets of the quotation marks around every quotation in ``text``."""
-    found = [(m.start(), m.end() - 1) for pattern in QUOTES for m in pattern.finditer(text)]
+    # Each pattern of ``QUOTES`` starts with its opening mark: a text without it is not searched.
+    found = [(m.start(), m.end() - 1) for pattern in QUOTES if pattern.pattern[0] in text
+             for m in pattern.finditer(text)]
     if '"' in folded:
         found += _straight_pairs(folded)
     return found
