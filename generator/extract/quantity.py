@@ -155,7 +155,7 @@ def _key_before(folded: str, pos: int) -> tuple[int, int, list[str]] | None:
     (管理干部和支教教师). Returns (start, end, keys) character offsets, or None."""
     clause = numerals.clause_before(folded, pos)
     base = pos - len(clause)
-    changed = True
+    changed = clause.endswith(_CONNECTORS)   # else the loop would strip nothing
     while changed:
         changed = False
         for word in _CONNECTORS:
