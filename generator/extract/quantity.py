@@ -291,8 +291,10 @@ def find(paragraph: Paragraph, article: Article | None = None) -> list[Fact]:
         Counts without a measure word after a 万/亿 figure take the noun as unit (29万残疾人).
     """
     zh, folded = paragraph.zh, numerals.fold_for_numbers(paragraph.zh)
-    shielded = numerals.shielded_spans(folded)
     nums = numerals.scan(folded)
+    if not nums:
+        return []
+    shielded = numerals.shielded_spans(folded)
     facts: list[Fact] = []
     skip_to = -1
     for i, n in enumerate(nums):
