@@ -1,11 +1,14 @@
 """Place layer and gazetteer: bare city names, one-character counties, prefecture abbreviations,
 conventional English names, village names, and names several units share.
 
-Every sentence here is invented for the tests.
+Every sentence here is invented for the tests; the word-boundary test reads the seed's lines, as
+tests/test_segment.py does.
 """
 from __future__ import annotations
 
+import jieba
 import pytest
+from test_segment import texts
 
 from generator.extract import places
 from generator.model import Article, Paragraph, Section, Source
@@ -242,3 +245,15 @@ def test_overview_page_shows_the_candidates_of_an_undecided_place(tmp_path):
     zh = next(text for path, text in pages.items() if path.endswith(f"{doc['id']}/index.md"))
     assert "<td>not decided, one of 120101 / 210102</td>" in en
     assert "<td>未能确定，可能为 120101 / 210102</td>" in zh
+
+
+def test_word_boundaries_are_jiebas():
+    # ``_ends_word`` walks a cached route as ``segment.ends_word`` does: the same word ends as
+    # ``jieba.cut``, on the seed's lines and random runs of their characters.
+    for text in texts():
+        for block in jieba.re_han_default.findall(text):
+            ends, pos = [], 0
+            for word in jieba.lcut(block):
+                pos += len(word)
+                ends.append(pos)
+            assert [q for q in range(1, len(block)) if places._ends_word(block, q)] == ends[:-1]

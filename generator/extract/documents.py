@@ -29,8 +29,8 @@ SINGLE_TITLE = re.compile(r"[〈\u2329]([^〈〉\u2329\u232a《》\n]{1,100})[�
 #: year holds the abbreviation and maybe words before it; ``_issuer_start`` finds where it starts.
 DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,12})[〔\[【(（]((?:19|20)\d{2})[〕\]】)）]第?(\d{1,4})号")
 
-#: The opening brackets ``DOC_NUMBER`` allows before the year: a number needs one of them.
-_YEAR_BRACKETS = "〔[【(（"
+#: The bracketed year of ``DOC_NUMBER``: a paragraph without one holds no document number.
+_BRACKETED_YEAR = re.compile(r"[〔\[【(（](?:19|20)\d{2}[〕\]】)）]")
 
 #: Longest issuer abbreviation, in characters (黔府办发, 国开办发, 教职成厅).
 MAX_ISSUER = 6
@@ -106,8 +106,8 @@ def find(paragraph: Paragraph, article: Article) -> list[Fact]:
             continue
         facts.append(Fact(type="document", text=title, paragraph=paragraph.id, start=start + 1,
                           end=end - 1, name=Name(zh=title, en=document_english(title))))
-    # The search tries every Han character; most paragraphs hold no year bracket at all.
-    numbers = DOC_NUMBER.finditer(folded) if any(b in folded for b in _YEAR_BRACKETS) else ()
+    # The search tries every Han character; most paragraphs hold no bracketed year at all.
+    numbers = DOC_NUMBER.finditer(folded) if _BRACKETED_YEAR.search(folded) else ()
     for m in numbers:
         start = _issuer_start(folded, m.start(1), m.end(1))
         number = text[start:m.end()]

@@ -125,8 +125,10 @@ def find(paragraph: Paragraph, article: Article | None = None) -> list[Fact]:
         港币3000万元); ``text`` includes a currency word and hedge written before the figure.
     """
     zh, folded = paragraph.zh, numerals.fold_for_numbers(paragraph.zh)
-    shielded = numerals.shielded_spans(folded)
     nums = numerals.scan(folded)
+    if not nums:
+        return []
+    shielded = numerals.shielded_spans(folded)
     facts: list[Fact] = []
     skip_to = -1
     for i, n in enumerate(nums):

@@ -23,8 +23,10 @@ _SIGN = re.compile(r"%|‰|个百分点")
 _SIGN_VALUE = {"%": Decimal(1), "个百分点": Decimal(1), "‰": Decimal("0.1")}
 #: 九成, 不到三成, 七八成: tenths, read as percent (七八成 -> 70..80). Only after a verb of proportion
 #: (达到九成, 占到了九成, 不到三成) or at the start of a clause (九成以上学生…), so that 建成 / 一成不变
-#: never match.
-_TENTHS = re.compile(r"(?:(?<=[到达占为有了近约超过逾足至，。；,;：:])|^)(?P<d>[一二两三四五六七八九])"
+#: never match. The leading lookahead repeats what follows (it changes no match) so that the search
+#: skips to a digit before 成 instead of trying the lookbehinds at every character.
+_TENTHS = re.compile(r"(?=[一二两三四五六七八九][二三四五六七八九]?成)"
+                     r"(?:(?<=[到达占为有了近约超过逾足至，。；,;：:])|^)(?P<d>[一二两三四五六七八九])"
                      r"(?P<d2>[二三四五六七八九])?成(?![员立为本果功长绩就熟交效不])")
 _PREFIX = re.compile(r"(" + "|".join(numerals.PREFIXES) + r")$")
 _CN_DIGITS = {k: str(v) for k, v in numerals.CN_DIGITS.items()}
@@ -82,7 +84,8 @@ def find(paragraph: Paragraph, article: Article | None = None) -> list[Fact]:
         start, end, approx = _hedges(folded, n.start, end)
         facts.append(_fact(paragraph, start, end, n.value * scale,
                            value_max * scale if value_max is not None else None, approx or n.approx))
-    for m in _WORDED.finditer(folded):
+    # The searches below, one per paragraph, are skipped where their fixed words are missing.
+    for m in (_WORDED.finditer(folded) if "分之" in folded else ()):
         whole = m.group("int")
         value = Decimal(whole) if whole[0].isdigit() else numerals.parse_chinese(whole)
         if value is None:
@@ -91,7 +94,7 @@ def find(paragraph: Paragraph, article: Article | None = None) -> list[Fact]:
             value += Decimal("0." + "".join(_CN_DIGITS[c] for c in m.group("frac")))
         start, end, approx = _hedges(folded, m.start(), m.end())
         facts.append(_fact(paragraph, start, end, value * _PER_BASE[m.group("base")], None, approx))
-    for m in _TENTHS.finditer(folded):
+    for m in (_TENTHS.finditer(folded) if "成" in folded else ()):
         low, high = numerals.CN_DIGITS[m.group("d")], numerals.CN_DIGITS.get(m.group("d2") or "")
         if high is not None and high != low + 1:
             continue  # 七八成 is a range of neighbours; 一九成 is no number

@@ -35,18 +35,19 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 
 import jieba
+import jieba.finalseg
 import jieba.posseg
 
 from ..model import Article, Fact, Name, Paragraph
 from ..names import gazetteer
 from ..script import fold
-from . import organizations, programs
-from .organizations import BLOCK, block_bounds
+from . import organizations, programs, segment
+from .organizations import BLOCK
 from .documents import title_spans
 from .memo import ArticleCache, article_key
 
@@ -89,22 +90,69 @@ MUNICIPALITIES = frozenset({"110000", "120000", "310000", "500000"})
 AREA_WORD = "地区"
 
 
+@lru_cache(maxsize=4096)
+def _route(block: str) -> list[int]:
+    # Cached: a block is asked about several offsets (forms' starts and ends), over both passes.
+    return segment.best_ends(block)
+
+
+@lru_cache(maxsize=8192)
+def _ends_word(block: str, q: int) -> bool:
+    """True when a word of ``jieba.cut(block)`` ends at offset ``q`` (``0 < q < len(block)``):
+    ``segment.ends_word`` on the block's route computed once (``_route``) rather than at each
+    question. Like it, the walk along the route stops at ``q`` and jieba's HMM cuts only the run
+    of single characters around ``q``: most of a block's words and unknown runs are never
+    needed (``segment.word_ends`` would cut them all).
+    """
+    route = _route(block)
+    x, buf_start = 0, -1   # buf_start: where the pending single characters begin
+    while x < q:
+        y = route[x] + 1
+        if y - x == 1:
+            if buf_start < 0:
+                buf_start = x
+        else:
+            buf_start = -1
+        x = y
+    if x > q:
+        return False       # a word of two or more characters spans q
+    if buf_start < 0 or route[q] > q:
+        return True        # a word of two or more characters ends or starts at q
+    end = q                # q lies in a run of single characters: its end
+    while end < len(block) and route[end] == end:
+        end += 1
+    buf = block[buf_start:end]
+    if segment.tokenizer().FREQ.get(buf):
+        return True        # a dictionary word written as single characters: each alone
+    pos = buf_start        # an unknown run: jieba's HMM cuts it
+    for word in jieba.finalseg.cut(buf):
+        pos += len(word)
+        if pos >= q:
+            return pos == q
+    return False
+
+
 class _Bounds:
-    """Offsets where a jieba word starts or ends in ``folded``; ``pos in bounds`` segments only
-    the block holding ``pos``. Block edges and the ends of the text are boundaries."""
+    """Offsets where a jieba word starts or ends in ``folded``; ``pos in bounds`` walks only the
+    block holding ``pos``, up to ``pos`` (``_ends_word``). Block edges and the ends of the text
+    are boundaries."""
 
     def __init__(self, folded: str):
-        self.blocks = [m.span() for m in BLOCK.finditer(folded)]
-        self._starts = [start for start, _ in self.blocks]
         self.folded = folded
+        # Found on the first question: a paragraph whose candidates are all safe forms asks none.
+        self.blocks: list[tuple[int, int]] | None = None
+        self._starts: list[int] = []
 
     def __contains__(self, pos: int) -> bool:
+        if self.blocks is None:
+            self.blocks = [m.span() for m in BLOCK.finditer(self.folded)]
+            self._starts = [start for start, _ in self.blocks]
         # Blocks are sorted and disjoint: only the last one starting before ``pos`` can hold it.
         i = bisect_left(self._starts, pos) - 1
         if i >= 0:
             start, end = self.blocks[i]
             if pos < end:
-                return pos - start in block_bounds(self.folded[start:end])
+                return _ends_word(self.folded[start:end], pos - start)
         return True
 
     def made_up(self, pos: int) -> bool:
@@ -199,14 +247,12 @@ def _safe_form(key: str) -> bool:
     return len(key) >= 3 and any(h.form in ("full", "suffixed", "old") for h in gazetteer.index()[key])
 
 
-def _unit_ok(key: str, best: gazetteer.Hit, context: Context, near: str | None,
-             at_bounds: Callable[[], bool]) -> bool:
+def _unit_ok(key: str, best: gazetteer.Hit, context: Context, near: str | None) -> bool:
     """Acceptance of a province-, prefecture- or county-level form that is not a ``_safe_form``
-    (see the module docstring).
+    (see the module docstring), but for the word boundaries (``_at_bounds``), which the caller
+    asks last, for forms that pass every other test, since they segment the text.
 
     ``best`` is the form's reading; ``near`` the code of the place written right before it.
-    ``at_bounds()`` tells whether the form starts and ends at word boundaries; it is asked last,
-    for forms that pass every other test, since it segments the text.
     """
     code = best.unit.code
     if key in ORDINARY_WORDS:
@@ -223,7 +269,23 @@ def _unit_ok(key: str, best: gazetteer.Hit, context: Context, near: str | None,
     else:
         # Counties written short (阜平) need their province or prefecture nearby.
         ok = gazetteer.contains(near, code) or _in_context(best.unit, context.codes(key))
-    return ok and at_bounds()
+    return ok
+
+
+@lru_cache(maxsize=4096)
+def _at_bounds(folded: str, start: int, end: int, after: bool, area: bool) -> bool:
+    """True when the unit form ``folded[start:end]`` starts and ends at word boundaries (jieba).
+
+    ``after``: a place ends right before it (it starts a word then); ``area``: 地区 follows a
+    province's or prefecture's name (西藏地区 is one jieba word). Cached: both passes over a
+    paragraph (``article_context``, ``article_places``) ask for the same forms.
+    """
+    bounds = _bounds(folded)
+    # A name jieba does not know may be glued to a neighbour by its HMM (赴克州).
+    unknown = not _dictionary(folded[start:end])[0]
+    opens = after or start in bounds or unknown and bounds.made_up(start)
+    closes = end == len(folded) or end in bounds or area or unknown and bounds.made_up(end - 1)
+    return opens and closes
 
 
 def _after_its_province(near: str | None, unit: gazetteer.Unit) -> bool:
@@ -470,15 +532,8 @@ def _accepted(folded: str, context: Context, blocked: tuple[tuple[int, int], ...
             best = gazetteer.resolve(key, context.codes(key, decided=True), before)
             # 西藏地区 is one jieba word; a county's short name + 地区 is a region (河西地区).
             area = best.unit.level in ("province", "prefecture") and folded.startswith(AREA_WORD, end)
-
-            def at_bounds() -> bool:
-                # A name jieba does not know may be glued to a neighbour by its HMM (赴克州).
-                unknown = not _dictionary(key)[0]
-                opens = after is not None or start in bounds or unknown and bounds.made_up(start)
-                closes = end == len(folded) or end in bounds or area or unknown and bounds.made_up(end - 1)
-                return opens and closes
-
-            if not _unit_ok(key, best, context, before, at_bounds):
+            if not (_unit_ok(key, best, context, before)
+                    and _at_bounds(folded, start, end, after is not None, area)):
                 continue
         elif kind == "local":
             # 草海镇、石门乡: the second item of a list of places stands where the first does.

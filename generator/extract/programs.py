@@ -161,7 +161,9 @@ def _straight_pairs(folded: str) -> list[tuple[int, int]]:
 
 def _quotations(text: str, folded: str) -> list[tuple[int, int]]:
     """``(open, close)`` offsets of the quotation marks around every quotation in ``text``."""
-    found = [(m.start(), m.end() - 1) for pattern in QUOTES for m in pattern.finditer(text)]
+    # Each pattern of ``QUOTES`` starts with its opening mark: a text without it is not searched.
+    found = [(m.start(), m.end() - 1) for pattern in QUOTES if pattern.pattern[0] in text
+             for m in pattern.finditer(text)]
     if '"' in folded:
         found += _straight_pairs(folded)
     return found
@@ -200,11 +202,12 @@ def spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple((s, e) for s, e, _ in mentions(text))
 
 
-_BY_ARTICLE: ArticleCache = ArticleCache()  # {article key: {paragraph id: [(start, end, Name)]}}
+_BY_ARTICLE: ArticleCache = ArticleCache()  # {article key: article_programs(article)}
 
 
-def article_programs(article: Article) -> dict[str, list[tuple[int, int, Name]]]:
-    """Programme names of every paragraph: ``{paragraph id: [(start, end, Name)]}``.
+def article_programs(article: Article) -> tuple[set[tuple[str, str]], dict[str, list[tuple[int, int, Name]]]]:
+    """Programme names of every paragraph: ``({(paragraph id, text)}, {paragraph id: [(start, end,
+    Name)]})``; the set tells ``find`` in one look-up whether a paragraph is the article's.
 
     One programme has one ``Name`` in the article (CONTRACT.md), the name as first written; a
     later quote that is the start of an earlier name (“组团” after “组团式”) refers back to it.
@@ -218,7 +221,9 @@ def article_programs(article: Article) -> dict[str, list[tuple[int, int, Name]]]
         names: list[tuple[str, str]] = []   # (folded, as first written)
         named: set[str] = set()             # the names with a mention that is no epithet
         per: dict[str, list[tuple[int, int, str]]] = {}
+        searched: set[tuple[str, str]] = set()
         for para in article.paragraphs():
+            searched.add((para.id, para.zh))
             found = []
             for s, e, epithet in mentions(para.zh):
                 written = para.zh[s:e]
@@ -234,8 +239,9 @@ def article_programs(article: Article) -> dict[str, list[tuple[int, int, Name]]]
             per[para.id] = found
         # English only for the names kept (rendering it is the costly part).
         english = {name: program_english(name) for name in named}
-        _BY_ARTICLE[key] = {pid: [(s, e, Name(zh=n, en=english[n])) for s, e, n in found if n in named]
-                            for pid, found in per.items()}
+        _BY_ARTICLE[key] = (searched,
+                            {pid: [(s, e, Name(zh=n, en=english[n])) for s, e, n in found if n in named]
+                             for pid, found in per.items()})
     return _BY_ARTICLE[key]
 
 
@@ -251,8 +257,8 @@ def find(paragraph: Paragraph, article: Article) -> list[Fact]:
         or None))`` for each quoted name (see ``mentions``; epithets left out).
     """
     text = paragraph.zh
-    known = article_programs(article)
-    if paragraph.id in known and any(p.id == paragraph.id and p.zh == text for p in article.paragraphs()):
+    searched, known = article_programs(article)
+    if (paragraph.id, text) in searched:
         found = known[paragraph.id]
     else:
         found = [(s, e, Name(zh=text[s:e], en=program_english(text[s:e])))

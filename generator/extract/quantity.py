@@ -78,19 +78,37 @@ def _names_file() -> dict:
         return yaml.safe_load(fh) or {}
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=1)
+def _glossaries() -> dict[str, dict[str, str]]:
+    # Every section as ``glossary`` gives it, made once (argument-less: loaded data, as the file).
+    return {str(section): {str(k): str(v) for k, v in (entries or {}).items()}
+            for section, entries in _names_file().items()}
+
+
 def glossary(section: str = "counts") -> dict[str, str]:
     """``names/counted_nouns.yaml``: Simplified noun -> English; ``section`` is ``counts`` (what a
     figure counts) or ``purposes`` (what money pays for). Loaded once and shared: read only."""
-    return {str(k): str(v) for k, v in (_names_file().get(section) or {}).items()}
+    return _glossaries().get(section, {})
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=1)
+def _key_sets() -> dict[str, list[tuple[frozenset[str], tuple[int, ...]]]]:
+    # ``glossary_keys`` of every section for every ``min_len`` from 0 to one past its longest key
+    # (by index; past the longest, nothing is selected); made once, as the glossary.
+    out = {}
+    for section, entries in _glossaries().items():
+        out[section] = []
+        for min_len in range(max(map(len, entries), default=0) + 2):
+            keys = frozenset(k for k in entries if len(k) >= min_len)
+            out[section].append((keys, tuple(sorted({len(k) for k in keys}, reverse=True))))
+    return out
+
+
 def glossary_keys(section: str = "counts", min_len: int = 1) -> tuple[frozenset[str], tuple[int, ...]]:
     """Keys of ``glossary(section)`` with at least ``min_len`` characters, and their lengths,
     longest first: ``(keys, lengths)``, for longest-match lookups by slicing."""
-    keys = frozenset(k for k in glossary(section) if len(k) >= min_len)
-    return keys, tuple(sorted({len(k) for k in keys}, reverse=True))
+    by_min_len = _key_sets().get(section, [(frozenset(), ())])
+    return by_min_len[min(max(min_len, 0), len(by_min_len) - 1)]
 
 
 def longest_key_at(text: str, pos: int, keys: frozenset[str], lengths: tuple[int, ...]) -> str | None:
@@ -108,15 +126,24 @@ def longest_key_ending(text: str, keys: frozenset[str], lengths: tuple[int, ...]
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
+@lru_cache(maxsize=1)
+def _count_key_starts() -> frozenset[str]:
+    # First characters of the count nouns ``_key_at`` looks for: at any other character none starts.
+    return frozenset(key[0] for key in glossary_keys("counts", 2)[0])
+
+
 def _key_at(folded: str, pos: int, max_gap: int = 0) -> tuple[int, str] | None:
     """A glossary noun starting at ``pos`` or after up to ``max_gap`` modifier characters."""
     rest = numerals.clause_after(folded, pos)
     # One-character nouns (人, 县) are too often the tail of a longer word (带头人) to match alone.
     keys, lengths = glossary_keys("counts", 2)
+    starts = _count_key_starts()
     for gap in range(max_gap + 1):
         if gap and (set(rest[:gap]) & _NOT_NOUN or not _HAN_RUN.fullmatch(rest[:gap])
                     or _VERBS.search(rest[:gap])):
             return None
+        if rest[gap:gap + 1] not in starts:
+            continue
         key = longest_key_at(rest, gap, keys, lengths)
         if key is not None:
             return gap, key
@@ -128,7 +155,7 @@ def _key_before(folded: str, pos: int) -> tuple[int, int, list[str]] | None:
     (管理干部和支教教师). Returns (start, end, keys) character offsets, or None."""
     clause = numerals.clause_before(folded, pos)
     base = pos - len(clause)
-    changed = True
+    changed = clause.endswith(_CONNECTORS)   # else the loop would strip nothing
     while changed:
         changed = False
         for word in _CONNECTORS:
@@ -264,8 +291,10 @@ def find(paragraph: Paragraph, article: Article | None = None) -> list[Fact]:
         Counts without a measure word after a 万/亿 figure take the noun as unit (29万残疾人).
     """
     zh, folded = paragraph.zh, numerals.fold_for_numbers(paragraph.zh)
-    shielded = numerals.shielded_spans(folded)
     nums = numerals.scan(folded)
+    if not nums:
+        return []
+    shielded = numerals.shielded_spans(folded)
     facts: list[Fact] = []
     skip_to = -1
     for i, n in enumerate(nums):

@@ -15,7 +15,6 @@ from collections.abc import Callable
 from functools import lru_cache, partial
 from pathlib import Path
 
-import jieba
 import yaml
 
 from ..script import fold
@@ -107,6 +106,14 @@ def _lengths_by_first() -> dict[str, dict[str, tuple[int, ...]]]:
     return out
 
 
+def _cut(run: str) -> list[str]:
+    """jieba's words of ``run`` (``segment.cut``: the same words as ``jieba.lcut``, made faster).
+
+    Imported here: ``generator.extract`` imports this module while its package loads."""
+    from ..extract.segment import cut
+    return cut(run)
+
+
 #: An ordinal opening a piece of a name (第一, 第十四).
 _ORDINAL = re.compile(r"第([一二三四五六七八九十百]+)")
 
@@ -142,7 +149,7 @@ def _words(text: str) -> list[str]:
         if best is None:
             run = text[i:i + _pinyin_run(text, i)]
             # One pinyin word per dictionary word: 焕蓝梦想 -> Huanlan Mengxiang.
-            best = (len(run), " ".join(gazetteer.pinyin_word(w) for w in jieba.lcut(run)))
+            best = (len(run), " ".join(gazetteer.pinyin_word(w) for w in _cut(run)))
         out.append(best[1])
         i += best[0]
     return [w for w in out if w]
@@ -287,7 +294,7 @@ def program_english(name: str) -> str | None:
     parts, last = [], 0
     for run in _HAN_RUN.finditer(key):
         parts.append(key[last:run.start()].replace("、", ", ").replace("，", ", "))
-        parts.append(" ".join(_program_word(word) for word in jieba.lcut(run.group())))
+        parts.append(" ".join(_program_word(word) for word in _cut(run.group())))
         last = run.end()
     parts.append(key[last:])
     english = "".join(parts).strip()
