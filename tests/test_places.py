@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import jieba
 import pytest
-from test_segment import texts
+from test_segment import texts as seed_texts
 
 from generator.extract import places
 from generator.model import Article, Paragraph, Section, Source
@@ -248,12 +248,12 @@ def test_overview_page_shows_the_candidates_of_an_undecided_place(tmp_path):
 
 
 def test_word_boundaries_are_jiebas():
-    # ``_ends_word`` walks a cached route as ``segment.ends_word`` does: the same word ends as
-    # ``jieba.cut``, on the seed's lines and random runs of their characters.
-    for text in texts():
-        for block in jieba.re_han_default.findall(text):
-            ends, pos = [], 0
-            for word in jieba.lcut(block):
-                pos += len(word)
-                ends.append(pos)
-            assert [q for q in range(1, len(block)) if places._ends_word(block, q)] == ends[:-1]
+    # ``pos in _Bounds(text)`` is a word boundary of ``jieba.cut``, on the seed's lines and
+    # random runs of their characters: block edges and the offsets between jieba's words.
+    for text in seed_texts():
+        bounds = places._Bounds(text)
+        expected, pos = {0, len(text)}, 0
+        for word in jieba.lcut(text):
+            pos += len(word)
+            expected.add(pos)
+        assert {q for q in range(len(text) + 1) if q in bounds} == expected

@@ -197,12 +197,6 @@ def strong_places(folded: str) -> tuple[tuple[int, int], ...]:
 BLOCK = re.compile(r"[\u4e00-\u9fd5a-zA-Z0-9+#&._%\-]+")
 
 
-@lru_cache(maxsize=4096)
-def block_bounds(block: str) -> frozenset[int]:
-    """Offsets in ``block`` where a plain jieba word starts or ends."""
-    return frozenset((0, *segment.word_ends(block)))
-
-
 #: A token: ``(start, end, word, flag)``, offsets into the folded paragraph, flag a jieba POS tag.
 Token = tuple[int, int, str, str]
 

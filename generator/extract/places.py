@@ -40,7 +40,6 @@ from dataclasses import replace
 from functools import lru_cache
 
 import jieba
-import jieba.finalseg
 import jieba.posseg
 
 from ..model import Article, Fact, Name, Paragraph
@@ -90,52 +89,10 @@ MUNICIPALITIES = frozenset({"110000", "120000", "310000", "500000"})
 AREA_WORD = "地区"
 
 
-@lru_cache(maxsize=4096)
-def _route(block: str) -> list[int]:
-    # Cached: a block is asked about several offsets (forms' starts and ends), over both passes.
-    return segment.best_ends(block)
-
-
-@lru_cache(maxsize=8192)
-def _ends_word(block: str, q: int) -> bool:
-    """True when a word of ``jieba.cut(block)`` ends at offset ``q`` (``0 < q < len(block)``):
-    ``segment.ends_word`` on the block's route computed once (``_route``) rather than at each
-    question. Like it, the walk along the route stops at ``q`` and jieba's HMM cuts only the run
-    of single characters around ``q``: most of a block's words and unknown runs are never
-    needed (``segment.word_ends`` would cut them all).
-    """
-    route = _route(block)
-    x, buf_start = 0, -1   # buf_start: where the pending single characters begin
-    while x < q:
-        y = route[x] + 1
-        if y - x == 1:
-            if buf_start < 0:
-                buf_start = x
-        else:
-            buf_start = -1
-        x = y
-    if x > q:
-        return False       # a word of two or more characters spans q
-    if buf_start < 0 or route[q] > q:
-        return True        # a word of two or more characters ends or starts at q
-    end = q                # q lies in a run of single characters: its end
-    while end < len(block) and route[end] == end:
-        end += 1
-    buf = block[buf_start:end]
-    if segment.tokenizer().FREQ.get(buf):
-        return True        # a dictionary word written as single characters: each alone
-    pos = buf_start        # an unknown run: jieba's HMM cuts it
-    for word in jieba.finalseg.cut(buf):
-        pos += len(word)
-        if pos >= q:
-            return pos == q
-    return False
-
-
 class _Bounds:
     """Offsets where a jieba word starts or ends in ``folded``; ``pos in bounds`` walks only the
-    block holding ``pos``, up to ``pos`` (``_ends_word``). Block edges and the ends of the text
-    are boundaries."""
+    block holding ``pos``, up to ``pos`` (``segment.ends_word``). Block edges and the ends of the
+    text are boundaries."""
 
     def __init__(self, folded: str):
         self.folded = folded
@@ -152,7 +109,7 @@ class _Bounds:
         if i >= 0:
             start, end = self.blocks[i]
             if pos < end:
-                return _ends_word(self.folded[start:end], pos - start)
+                return segment.ends_word(self.folded[start:end], pos - start)
         return True
 
     def made_up(self, pos: int) -> bool:

@@ -143,15 +143,24 @@ def word_ends(block: str) -> list[int]:
     return ends
 
 
+@lru_cache(maxsize=4096)
+def route(block: str) -> tuple[int, ...]:
+    """``best_ends(block)``, cached: the layers ask ``ends_word`` about several offsets of a block
+    (names' starts and ends, over both passes of the place layer)."""
+    return tuple(best_ends(block))
+
+
+@lru_cache(maxsize=8192)
 def ends_word(block: str, q: int) -> bool:
     """True when a word of ``jieba.cut(block)`` ends at offset ``q`` (``q in word_ends(block)``),
     ``block`` as for ``word_ends`` and ``0 < q < len(block)``: ``word_ends``' walk along the
-    route, up to ``q`` only, and jieba's HMM only for a run of single characters around ``q``.
+    block's ``route``, up to ``q`` only, and jieba's HMM only for a run of single characters
+    around ``q``: most of a block's words and unknown runs are never needed.
     """
-    route = best_ends(block)
+    route_ = route(block)
     x, buf_start = 0, -1   # buf_start: where the pending single characters begin
     while x < q:
-        y = route[x] + 1
+        y = route_[x] + 1
         if y - x == 1:
             if buf_start < 0:
                 buf_start = x
@@ -160,10 +169,10 @@ def ends_word(block: str, q: int) -> bool:
         x = y
     if x > q:
         return False       # a word of two or more characters spans q
-    if buf_start < 0 or route[q] > q:
+    if buf_start < 0 or route_[q] > q:
         return True        # a word of two or more characters ends or starts at q
     end = q                # q lies in a run of single characters: its end
-    while end < len(block) and route[end] == end:
+    while end < len(block) and route_[end] == end:
         end += 1
     buf = block[buf_start:end]
     if tokenizer().FREQ.get(buf):
