@@ -124,6 +124,13 @@ def test_offices_belong_to_a_body():
     assert texts(organizations, "学生来到校长办公室。") == []
 
 
+
+def test_command_posts_of_paired_assistance_are_bodies():
+    # Named after their work (援藏, 援疆: verbs elsewhere), with the place that sends them.
+    assert named("杭州市援藏指挥部组织教师培训。") == [("杭州市援藏指挥部", "Hangzhou Tibet Aid Headquarters")]
+    assert named("在阿克苏，温州援疆指挥部投入资金。") == [("温州援疆指挥部", "Wenzhou Xinjiang Aid Headquarters")]
+    assert texts(organizations, "他在前方指挥部工作。") == []
+
 # --- full names -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("sentence, name, en", [

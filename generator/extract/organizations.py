@@ -42,14 +42,15 @@ jieba.setLogLevel(logging.WARNING)
 #: Name endings, Simplified. Sources: the usual make-up of Chinese institution names: schools
 #: (place + proper name + 小学/中学/学校/大学/学院, a campus as 分校), local government departments
 #: (names after the 2018 reform of Party and state institutions: 教育局, 教育体育局…, and their
-#: usual short forms: 教体局, 发改委, 扶贫办), mass organisations (残联, 妇联, 科协, 关工委),
+#: usual short forms: 教体局, 发改委, 扶贫办; the command posts of paired assistance: 援疆指挥部),
+#: mass organisations (残联, 妇联, 科协, 关工委),
 #: party committees (省委, 县委, 宣传部), companies (Company Law: 有限公司; 集团) and news media
 #: (日报, 电视台, 新闻网).
 SCHOOL_SUFFIXES = ("大学", "学院", "中学", "小学", "中心小学", "中心学校", "中心校", "希望小学", "幼儿园",
                    "学校", "分校", "研究院", "研究所", "图书馆")
 BODY_SUFFIXES = ("局", "厅", "处", "教委", "两委", "工委", "委员会", "省委", "市委", "县委", "州委", "区委",
                  "宣传部", "组织部", "统战部", "人民政府", "政府", "扶贫办", "政府办", "办公室", "办公厅", "领导小组",
-                 "发改委", "残联", "妇联", "科协")
+                 "发改委", "残联", "妇联", "科协", "指挥部")
 COMPANY_SUFFIXES = ("集团", "有限公司", "公司", "基金会", "基金", "总会", "协会", "联合会", "红十字会", "银行",
                     "医院")
 MEDIA_SUFFIXES = ("日报", "晚报", "晨报", "早报", "都市报", "商报", "青年报", "教育报", "电视台", "广播电视台",
@@ -80,9 +81,9 @@ LEVEL_CHARS = frozenset("省 市 县 区 州 乡 镇 盟 旗".split())
 #: Party committees named by level word + 委, which take the level word from a place before them.
 LEVEL_BODIES = frozenset("省委 市委 县委 州委 区委 盟委 旗委".split())
 
-#: Teams and offices are named after their work (东西部扶贫协作和对口支援工作领导小组), so the
-#: verbs of that work do not end their names.
-GROUP_SUFFIXES = {"领导小组", "委员会"}
+#: Teams, offices and command posts are named after their work (东西部扶贫协作和对口支援工作领导小组,
+#: 援藏指挥部), so the verbs of that work do not end their names.
+GROUP_SUFFIXES = {"领导小组", "委员会", "指挥部"}
 GROUP_WORDS = frozenset("扶贫 协作 对口 支援 帮扶 援助 结对 援疆 援藏 合作 工作".split())
 
 #: Endings where places + generic words name a category, not an institution (怒江州寄宿制学校).
