@@ -14,7 +14,7 @@ from functools import lru_cache
 from ..model import Article, Fact, Name, Paragraph
 from ..script import fold
 from . import numerals
-from .quantity import glossary, glossary_keys, longest_key_ending
+from .quantity import glossary, longest_key_ending, purpose_keys
 
 #: Currency words (folded, Simplified) -> ISO 4217 code, for words written after the figure
 #: (500万港元, 3000万元人民币) or before it (港币3000万元, 人民币500万元, 美元20万). Yuan is CNY.
@@ -94,7 +94,7 @@ def purpose(zh: str, folded: str, start: int, end: int) -> Name | None:
     """
     clause = numerals.clause_before(folded, start)
     stripped = _CONNECTORS_AT_END.sub("", clause)
-    key = longest_key_ending(stripped, *glossary_keys("purposes"))
+    key = longest_key_ending(stripped, *purpose_keys())
     if key is not None:
         s = start - (len(clause) - len(stripped)) - len(key)
         return Name(zh=zh[s:s + len(key)], en=glossary("purposes").get(key))

@@ -91,24 +91,24 @@ def glossary(section: str = "counts") -> dict[str, str]:
     return _glossaries().get(section, {})
 
 
+def _keys(section: str, min_len: int) -> tuple[frozenset[str], tuple[int, ...]]:
+    # Keys of ``glossary(section)`` with at least ``min_len`` characters, and their lengths,
+    # longest first: ``(keys, lengths)``, for longest-match lookups by slicing.
+    keys = frozenset(k for k in glossary(section) if len(k) >= min_len)
+    return keys, tuple(sorted({len(k) for k in keys}, reverse=True))
+
+
 @lru_cache(maxsize=1)
-def _key_sets() -> dict[str, list[tuple[frozenset[str], tuple[int, ...]]]]:
-    # ``glossary_keys`` of every section for every ``min_len`` from 0 to one past its longest key
-    # (by index; past the longest, nothing is selected); made once, as the glossary.
-    out = {}
-    for section, entries in _glossaries().items():
-        out[section] = []
-        for min_len in range(max(map(len, entries), default=0) + 2):
-            keys = frozenset(k for k in entries if len(k) >= min_len)
-            out[section].append((keys, tuple(sorted({len(k) for k in keys}, reverse=True))))
-    return out
+def count_keys() -> tuple[frozenset[str], tuple[int, ...]]:
+    """The count nouns of two or more characters and their lengths, longest first (``_keys``):
+    one-character nouns (人, 县) are too often the tail of a longer word (带头人) to match alone."""
+    return _keys("counts", 2)
 
 
-def glossary_keys(section: str = "counts", min_len: int = 1) -> tuple[frozenset[str], tuple[int, ...]]:
-    """Keys of ``glossary(section)`` with at least ``min_len`` characters, and their lengths,
-    longest first: ``(keys, lengths)``, for longest-match lookups by slicing."""
-    by_min_len = _key_sets().get(section, [(frozenset(), ())])
-    return by_min_len[min(max(min_len, 0), len(by_min_len) - 1)]
+@lru_cache(maxsize=1)
+def purpose_keys() -> tuple[frozenset[str], tuple[int, ...]]:
+    """The purposes money pays for and their lengths, longest first (``_keys``)."""
+    return _keys("purposes", 1)
 
 
 def longest_key_at(text: str, pos: int, keys: frozenset[str], lengths: tuple[int, ...]) -> str | None:
@@ -129,14 +129,13 @@ _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 @lru_cache(maxsize=1)
 def _count_key_starts() -> frozenset[str]:
     # First characters of the count nouns ``_key_at`` looks for: at any other character none starts.
-    return frozenset(key[0] for key in glossary_keys("counts", 2)[0])
+    return frozenset(key[0] for key in count_keys()[0])
 
 
 def _key_at(folded: str, pos: int, max_gap: int = 0) -> tuple[int, str] | None:
     """A glossary noun starting at ``pos`` or after up to ``max_gap`` modifier characters."""
     rest = numerals.clause_after(folded, pos)
-    # One-character nouns (人, 县) are too often the tail of a longer word (带头人) to match alone.
-    keys, lengths = glossary_keys("counts", 2)
+    keys, lengths = count_keys()
     starts = _count_key_starts()
     for gap in range(max_gap + 1):
         if gap and (set(rest[:gap]) & _NOT_NOUN or not _HAN_RUN.fullmatch(rest[:gap])
@@ -163,7 +162,7 @@ def _key_before(folded: str, pos: int) -> tuple[int, int, list[str]] | None:
                 clause, changed = clause[:-len(word)], True
     key_end = base + len(clause)
     keys: list[str] = []
-    known, lengths = glossary_keys("counts", 2)
+    known, lengths = count_keys()
     while True:
         key = longest_key_ending(clause, known, lengths)
         if key is None:
