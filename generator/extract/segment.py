@@ -28,6 +28,7 @@ read from ``jieba.dt`` at each call, so words added to jieba count here too.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterator
 from functools import lru_cache
 from math import log
 from typing import NamedTuple
@@ -108,38 +109,45 @@ def cut(text: str) -> list[str]:
     return words
 
 
-def word_ends(block: str) -> list[int]:
-    """End offsets of the words of ``block``, a run of the characters jieba segments together
-    (``jieba.re_han_default``), as ``jieba.cut(block)`` cuts it (HMM on): jieba 0.42's
-    ``Tokenizer.__cut_DAG``, keeping only where words end."""
-    route = best_ends(block)
-    freq = tokenizer().FREQ
-    ends: list[int] = []
-    x, buf_start, n = 0, -1, len(block)   # buf_start: where the pending single characters begin
-
-    def flush(end: int) -> None:
-        buf = block[buf_start:end]
-        if len(buf) > 1 and not freq.get(buf):   # unknown run: jieba's HMM cuts it
-            pos = buf_start
-            for word in jieba.finalseg.cut(buf):
-                pos += len(word)
-                ends.append(pos)
-        else:                                    # one character, or each character alone
-            ends.extend(range(buf_start + 1, end + 1))
-
+def _pieces(route: list[int] | tuple[int, ...]) -> Iterator[tuple[int, int, bool]]:
+    """The pieces of a block along its ``best_ends`` route, in order, as ``(start, end, single)``:
+    each word of two or more characters (``single`` False), and each maximal run of one-character
+    words (True), which jieba 0.42's ``Tokenizer.__cut_DAG`` keeps in a buffer and cuts as a
+    whole (``word_ends``)."""
+    x, run, n = 0, -1, len(route)   # run: where the pending one-character words begin
     while x < n:
         y = route[x] + 1
         if y - x == 1:
-            if buf_start < 0:
-                buf_start = x
+            if run < 0:
+                run = x
         else:
-            if buf_start >= 0:
-                flush(x)
-                buf_start = -1
-            ends.append(y)
+            if run >= 0:
+                yield run, x, True
+                run = -1
+            yield x, y, False
         x = y
-    if buf_start >= 0:
-        flush(n)
+    if run >= 0:
+        yield run, n, True
+
+
+def word_ends(block: str) -> list[int]:
+    """End offsets of the words of ``block``, a run of the characters jieba segments together
+    (``jieba.re_han_default``), as ``jieba.cut(block)`` cuts it (HMM on): jieba 0.42's
+    ``Tokenizer.__cut_DAG``, keeping only where words end. A run of one-character words is cut by
+    jieba's HMM when it is two or more characters that do not make a dictionary word, else each
+    character is a word."""
+    freq = tokenizer().FREQ
+    ends: list[int] = []
+    for start, end, single in _pieces(best_ends(block)):
+        if not single:
+            ends.append(end)
+        elif end - start > 1 and not freq.get(block[start:end]):
+            pos = start
+            for word in jieba.finalseg.cut(block[start:end]):
+                pos += len(word)
+                ends.append(pos)
+        else:
+            ends.extend(range(start + 1, end + 1))
     return ends
 
 
@@ -153,35 +161,25 @@ def route(block: str) -> tuple[int, ...]:
 @lru_cache(maxsize=8192)
 def ends_word(block: str, q: int) -> bool:
     """True when a word of ``jieba.cut(block)`` ends at offset ``q`` (``q in word_ends(block)``),
-    ``block`` as for ``word_ends`` and ``0 < q < len(block)``: ``word_ends``' walk along the
-    block's ``route``, up to ``q`` only, and jieba's HMM only for a run of single characters
-    around ``q``: most of a block's words and unknown runs are never needed.
+    ``block`` as for ``word_ends`` and ``0 < q < len(block)``: ``word_ends``' pieces of the
+    block's ``route`` up to the one holding ``q`` only, and jieba's HMM only for that piece: most
+    of a block's words and unknown runs are never needed.
     """
-    route_ = route(block)
-    x, buf_start = 0, -1   # buf_start: where the pending single characters begin
-    while x < q:
-        y = route_[x] + 1
-        if y - x == 1:
-            if buf_start < 0:
-                buf_start = x
-        else:
-            buf_start = -1
-        x = y
-    if x > q:
-        return False       # a word of two or more characters spans q
-    if buf_start < 0 or route_[q] > q:
-        return True        # a word of two or more characters ends or starts at q
-    end = q                # q lies in a run of single characters: its end
-    while end < len(block) and route_[end] == end:
-        end += 1
-    buf = block[buf_start:end]
-    if tokenizer().FREQ.get(buf):
-        return True        # a dictionary word written as single characters: each alone
-    pos = buf_start        # an unknown run: jieba's HMM cuts it
-    for word in jieba.finalseg.cut(buf):
-        pos += len(word)
-        if pos >= q:
-            return pos == q
+    for start, end, single in _pieces(route(block)):
+        if end < q:
+            continue
+        if end == q:
+            return True
+        if not single:
+            return False       # a word of two or more characters spans q
+        buf = block[start:end]
+        if tokenizer().FREQ.get(buf):
+            return True        # a dictionary word written as single characters: each alone
+        pos = start            # an unknown run: jieba's HMM cuts it
+        for word in jieba.finalseg.cut(buf):
+            pos += len(word)
+            if pos >= q:
+                return pos == q
     return False
 
 
@@ -364,22 +362,12 @@ def tag_lazy(text: str) -> list[tuple[str, str | None]]:
     # The usual text is one block: splitting it would only add empty pieces around it.
     for blk in (text,) if han.fullmatch(text) else han.split(text):
         if han.match(blk):
-            route = best_ends(blk)
-            x, buf, n = 0, -1, len(blk)     # buf: where the pending single characters begin
-            while x < n:
-                y = route[x] + 1
-                if y - x == 1:
-                    if buf < 0:
-                        buf = x
+            for start, end, single in _pieces(best_ends(blk)):
+                word = blk[start:end]
+                if single:
+                    flush(word)
                 else:
-                    if buf >= 0:
-                        flush(blk[buf:x])
-                        buf = -1
-                    word = blk[x:y]
                     out.append((word, word_tag.get(word, "x")))
-                x = y
-            if buf >= 0:
-                flush(blk[buf:])
         else:
             for piece in posseg.re_skip_internal.split(blk):
                 if posseg.re_skip_internal.match(piece):
